@@ -1,0 +1,79 @@
+"""What every page type shares: portal URLs, SEO fields, admin tabs and the preview context."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.languages import get_content_language
+
+
+PROMOTE_PANELS = [
+    MultiFieldPanel(
+        [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("search_description"), FieldPanel("social_image")],
+        heading=_("For search engines and social media"),
+    ),
+]
+
+
+def page_tabs(content_panels, details_panels=()):
+    """The admin tabs every page type shares: content first, then details (if any), promote and settings."""
+    tabs = [ObjectList(content_panels, heading=_("Content"))]
+    if details_panels:
+        tabs.append(ObjectList(list(details_panels), heading=_("Details")))
+    tabs += [
+        ObjectList(PROMOTE_PANELS, heading=_("Promote")),
+        ObjectList(Page.settings_panels, heading=_("Settings"), classname="settings"),
+    ]
+    return TabbedInterface(tabs)
+
+
+class BasePage(Page):
+    """Abstract base of every page type. Headless: page URLs point at the portal, not at this server."""
+
+    social_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("sharing image"),
+        help_text=_("Shown when the page is shared on social media; defaults to the page's main image."),
+    )
+
+    promote_panels = PROMOTE_PANELS
+    search_fields = Page.search_fields + [index.FilterField("locale_id")]
+
+    class Meta:
+        abstract = True
+
+    # --- Portal URLs ---------------------------------------------------------------------------------------
+    @property
+    def portal_path(self) -> str:
+        """The page's path inside its locale tree, as the portal sees it ("/servizi/corsi/"); home is "/".
+
+        Every locale's home page is a child of the tree root, so the first url_path segment is the home slug.
+        """
+        segments = self.url_path.strip("/").split("/")
+        return "/" + "".join(f"{segment}/" for segment in segments[1:])
+
+    def get_url_parts(self, request=None):
+        parts = super().get_url_parts(request)
+        if parts is None:
+            return None
+        site_id = parts[0]
+        base_url = settings.PORTAL_BASE_URLS.get(self.locale.language_code, "").rstrip("/")
+        return site_id, base_url, self.portal_path
+
+    def get_url(self, request=None, current_site=None):
+        # Wagtail shortens URLs to a relative path on the same site; ours always live on the portal.
+        return self.get_full_url(request)
+
+    url = property(get_url)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["content_language"] = get_content_language(self.locale.language_code)
+        return context

@@ -1,0 +1,23 @@
+from .content import (
+    AssociationPageFactory,
+    EventPageFactory,
+    InfographicPageFactory,
+    NewsPageFactory,
+    ServicePageFactory,
+    ServicePointFactory,
+    TopicFactory,
+)
+from .media import DocumentFactory, ImageFactory, png_bytes
+
+__all__ = [
+    "AssociationPageFactory",
+    "DocumentFactory",
+    "EventPageFactory",
+    "ImageFactory",
+    "InfographicPageFactory",
+    "NewsPageFactory",
+    "ServicePageFactory",
+    "ServicePointFactory",
+    "TopicFactory",
+    "png_bytes",
+]

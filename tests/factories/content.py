@@ -1,0 +1,117 @@
+"""Pages and snippets of the content model. Page factories need `parent=`; they publish unless `live=False`."""
+
+import datetime
+
+import factory
+from django.utils import timezone
+from wagtail.models import Locale
+
+from content_models.models import (
+    AssociationPage,
+    EventPage,
+    InfographicPage,
+    NewsPage,
+    ServicePage,
+    ServicePoint,
+    Topic,
+)
+
+from .media import ImageFactory
+
+
+def _default_locale():
+    return Locale.get_default()
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Topic
+
+    name = factory.Sequence(lambda n: f"Tema {n}")
+    slug = factory.Sequence(lambda n: f"tema-{n}")
+    locale = factory.LazyFunction(_default_locale)
+
+
+class ServicePointFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ServicePoint
+
+    name = factory.Sequence(lambda n: f"Sportello {n}")
+    address = "Via Fieschi 15"
+    municipality = "Genova"
+    province = "GE"
+    latitude = "44.405650"
+    longitude = "8.946256"
+    languages_spoken = ["it", "ar"]
+    locale = factory.LazyFunction(_default_locale)
+
+
+class PageFactory(factory.Factory):
+    """Adds the page under `parent` and publishes a revision (drafts with live=False)."""
+
+    class Meta:
+        abstract = True
+
+    title = factory.Sequence(lambda n: f"Pagina {n}")
+    summary = "Un riassunto breve e chiaro."
+
+    @classmethod
+    def _create(cls, model_class, *args, parent, live=True, **kwargs):
+        page = model_class(*args, live=live, **kwargs)
+        parent.add_child(instance=page)
+        revision = page.save_revision()
+        if live:
+            revision.publish()
+            page.refresh_from_db()
+        return page
+
+
+class ServicePageFactory(PageFactory):
+    class Meta:
+        model = ServicePage
+
+    title = factory.Sequence(lambda n: f"Servizio {n}")
+    action = "02"
+    provinces = ["GE"]
+
+
+class EventPageFactory(PageFactory):
+    class Meta:
+        model = EventPage
+
+    title = factory.Sequence(lambda n: f"Evento {n}")
+    start = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
+    venue_name = "Palazzo Ducale"
+    municipality = "Genova"
+    province = "GE"
+
+
+class NewsPageFactory(PageFactory):
+    class Meta:
+        model = NewsPage
+
+    title = factory.Sequence(lambda n: f"Notizia {n}")
+    body = factory.LazyFunction(lambda: [("paragraph", "<p>Testo della notizia.</p>")])
+
+
+class InfographicPageFactory(PageFactory):
+    class Meta:
+        model = InfographicPage
+
+    title = factory.Sequence(lambda n: f"Infografica {n}")
+    image = factory.SubFactory(ImageFactory)
+    alt_text = "Grafico a barre dei residenti stranieri per provincia"
+    long_description = "<p>Genova ha il maggior numero di residenti stranieri.</p>"
+    data_source = "ISTAT"
+    data_date = datetime.date(2025, 1, 1)
+
+
+class AssociationPageFactory(PageFactory):
+    class Meta:
+        model = AssociationPage
+
+    title = factory.Sequence(lambda n: f"Associazione {n}")
+    description = "<p>Un'associazione di volontari.</p>"
+    areas_of_activity = ["culture"]
+    municipality = "Genova"
+    province = "GE"
