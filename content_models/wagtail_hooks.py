@@ -1,5 +1,8 @@
-"""Admin registration of the snippets: searchable, filterable lists in every locale."""
+"""Admin set-up of the content: snippet registration and right-to-left editing."""
 
+from django.templatetags.static import static
+from django.utils.html import format_html
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -25,3 +28,8 @@ class ServicePointViewSet(SnippetViewSet):
 
 register_snippet(TopicViewSet)
 register_snippet(ServicePointViewSet)
+
+
+@hooks.register("insert_global_admin_js")
+def text_direction_follows_content():
+    return format_html('<script src="{}" defer></script>', static("content_models/admin/text-direction.js"))

@@ -7,7 +7,7 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import env
+from .base import MIDDLEWARE, env
 
 
 def _required(name: str) -> str:
@@ -24,6 +24,8 @@ ALLOWED_HOSTS = [host.strip() for host in _required("ALLOWED_HOSTS").split(",") 
 _required("DATABASE_URL")  # production never runs on the embedded SQLite file
 
 DEBUG = False
+# WhiteNoise serves the collected static files (admin assets) straight from gunicorn, right after security.
+MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 # The container health check calls /healthz/ over plain HTTP from inside the container.

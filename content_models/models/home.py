@@ -33,6 +33,10 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
 
+# Wagtail derives a template name per concrete class unless the class sets one: all sections share this one.
+INDEX_TEMPLATE = "content_models/preview/index_page.html"
+
+
 class SectionIndexPage(BasePage):
     """A section's landing page: an introduction; portals list the section's pages through the API."""
 
@@ -43,14 +47,13 @@ class SectionIndexPage(BasePage):
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     edit_handler = page_tabs(content_panels)
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    template = "content_models/preview/index_page.html"
-
     class Meta:
         abstract = True
 
 
 class ServiceIndexPage(SectionIndexPage):
     subpage_types = ["content_models.ServicePage"]
+    template = INDEX_TEMPLATE
 
     class Meta:
         verbose_name = _("services section")
@@ -58,6 +61,7 @@ class ServiceIndexPage(SectionIndexPage):
 
 class EventIndexPage(SectionIndexPage):
     subpage_types = ["content_models.EventPage"]
+    template = INDEX_TEMPLATE
 
     class Meta:
         verbose_name = _("events section")
@@ -65,6 +69,7 @@ class EventIndexPage(SectionIndexPage):
 
 class NewsIndexPage(SectionIndexPage):
     subpage_types = ["content_models.NewsPage"]
+    template = INDEX_TEMPLATE
 
     class Meta:
         verbose_name = _("news section")
@@ -72,6 +77,7 @@ class NewsIndexPage(SectionIndexPage):
 
 class InfographicIndexPage(SectionIndexPage):
     subpage_types = ["content_models.InfographicPage"]
+    template = INDEX_TEMPLATE
 
     class Meta:
         verbose_name = _("infographics section")
@@ -79,6 +85,7 @@ class InfographicIndexPage(SectionIndexPage):
 
 class AssociationIndexPage(SectionIndexPage):
     subpage_types = ["content_models.AssociationPage"]
+    template = INDEX_TEMPLATE
 
     class Meta:
         verbose_name = _("associations section")

@@ -3,10 +3,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from multiselectfield import MultiSelectField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TabbedInterface, ObjectList
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import StreamField
 from wagtail.models import PreviewableMixin, TranslatableMixin
 from wagtail.search import index
+
+from cms.languages import get_content_language
 
 from ..blocks import OpeningHoursBlock
 from ..choices import PROVINCES, SERVICE_POINT_KINDS, SPOKEN_LANGUAGES
@@ -118,3 +120,8 @@ class ServicePoint(TranslatableMixin, PreviewableMixin, index.Indexed, models.Mo
 
     def get_preview_template(self, request, mode_name):
         return "content_models/preview/service_point.html"
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        context["content_language"] = get_content_language(self.locale.language_code)
+        return context

@@ -1,0 +1,66 @@
+# Two commands for a fresh clone:  `make run` (set up and serve the demo)  and  `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run install install-test migrate seed admin test test-only test-postgres lock schema clean
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.lock | $(BIN)/python
+	$(BIN)/pip install --quiet --requirement requirements.lock
+	@touch $@
+
+$(VENV)/.installed-test: requirements-test.lock $(VENV)/.installed
+	$(BIN)/pip install --quiet --requirement requirements-test.lock
+	@touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+migrate: install
+	$(MANAGE) migrate --no-input
+
+# Seeded once: the stamp keeps later starts fast; `make seed` seeds again (seed_demo is idempotent).
+var/.demo-seeded: | migrate
+	$(MANAGE) seed_demo
+	@touch $@
+
+seed: migrate
+	$(MANAGE) seed_demo
+	@touch var/.demo-seeded
+
+admin: migrate
+	$(MANAGE) create_local_admin
+
+run: migrate var/.demo-seeded admin
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install-test
+	scripts/system-packages.sh
+	$(MAKE) test-only
+
+test-only:
+	$(BIN)/pytest
+
+# The same suite against a real PostgreSQL on loopback (what .ci/run does after `make test`).
+test-postgres: install-test
+	DATABASE_URL="$$(scripts/postgres.sh start)" $(BIN)/pytest
+
+# Re-pin the lock files after changing pyproject.toml.
+lock: | $(BIN)/python
+	$(BIN)/pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-trusted-host --no-emit-find-links \
+		--output-file requirements.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-trusted-host --no-emit-find-links \
+		--extra test --constraint requirements.lock --output-file requirements-test.lock pyproject.toml
+
+clean:
+	rm -rf $(VENV) var/db.sqlite3* var/.demo-seeded

@@ -1,0 +1,60 @@
+"""Production mode refuses to start without its secrets; the embedded default needs nothing."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+GOOD_SECRET = "k" * 64
+LOAD_SETTINGS = "import django; django.setup(); from django.conf import settings; print(settings.DEBUG)"
+
+
+def _start(**env_vars):
+    # A clean environment: nothing leaks in from the developer's shell or from a .env file.
+    env = {"PATH": os.environ["PATH"], "DJANGO_SETTINGS_MODULE": "cms.settings", "HOME": os.environ.get("HOME", "/tmp")}
+    env.update(env_vars)
+    return subprocess.run(
+        [sys.executable, "-c", LOAD_SETTINGS], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+@pytest.mark.parametrize(
+    ("env_vars", "missing"),
+    [
+        ({}, "SECRET_KEY"),
+        ({"SECRET_KEY": GOOD_SECRET}, "ALLOWED_HOSTS"),
+        ({"SECRET_KEY": GOOD_SECRET, "ALLOWED_HOSTS": "cms.example.org"}, "DATABASE_URL"),
+        ({"SECRET_KEY": "short", "ALLOWED_HOSTS": "cms.example.org", "DATABASE_URL": "sqlite:////tmp/x"}, "SECRET_KEY"),
+    ],
+)
+def test_production_refuses_to_start_without_secrets(env_vars, missing):
+    result = _start(DJANGO_ENV="production", **env_vars)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert missing in result.stderr
+
+
+def test_production_starts_with_its_secrets_and_turns_debug_off():
+    result = _start(
+        DJANGO_ENV="production",
+        SECRET_KEY=GOOD_SECRET,
+        ALLOWED_HOSTS="cms.example.org",
+        DATABASE_URL="sqlite:////tmp/interazioni-settings-test.sqlite3",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
+
+
+def test_embedded_default_needs_no_environment():
+    result = _start()
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
+
+
+def test_unknown_environment_name_is_refused():
+    result = _start(DJANGO_ENV="prod")
+    assert result.returncode != 0
+    assert "DJANGO_ENV" in result.stderr

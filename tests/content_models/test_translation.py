@@ -1,0 +1,71 @@
+"""Translation through wagtail-localize: the Arabic edition goes live, right to left."""
+
+import pytest
+from wagtail.models import Locale
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+from cms.languages import get_content_language
+from content_models.models import ServiceIndexPage, ServicePage
+from tests.factories import ServicePageFactory
+
+ARABIC_TITLE = "دورات اللغة الإيطالية"
+
+
+def _translate(instance, locale, strings):
+    """The editor's flow: submit for translation, translate the segments, publish."""
+    source, _created = TranslationSource.get_or_create_from_instance(instance)
+    Translation.objects.get_or_create(source=source, target_locale=locale)
+    for segment in source.stringsegment_set.select_related("string", "context"):
+        translated = strings.get(segment.string.data)
+        if translated:
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
+                defaults={"data": translated},
+            )
+    return source.create_or_update_translation(locale, publish=True, fallback=True)
+
+
+@pytest.mark.django_db
+def test_arabic_translation_is_live_and_right_to_left(home, sections, django_capture_on_commit_callbacks):
+    arabic = Locale.objects.get(language_code="ar")
+    service = ServicePageFactory(
+        parent=sections[ServiceIndexPage],
+        title="Corsi di italiano",
+        slug="corsi-di-italiano",
+        summary="Corsi gratuiti per adulti.",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        _translate(home, arabic, {"InterAzioni": "إنتراتسيوني"})
+        _translate(sections[ServiceIndexPage], arabic, {"Servizi": "الخدمات"})
+        page, created = _translate(
+            service, arabic, {"Corsi di italiano": ARABIC_TITLE, "Corsi gratuiti per adulti.": "دورات مجانية للكبار."}
+        )
+
+    assert created
+    translated = ServicePage.objects.get(translation_key=service.translation_key, locale=arabic)
+    assert translated.live
+    assert translated.title == ARABIC_TITLE
+    assert translated.summary == "دورات مجانية للكبار."
+    assert translated.action == service.action, "synchronised fields follow the source"
+    language = get_content_language(translated.locale.language_code)
+    assert language.is_rtl and language.direction == "rtl"
+    assert translated.portal_path == "/servizi/corsi-di-italiano/"
+    assert translated.full_url == "http://localhost:3000/ar/servizi/corsi-di-italiano/"
+
+
+@pytest.mark.django_db
+def test_topics_stay_in_step_across_translations(sections, django_capture_on_commit_callbacks):
+    from tests.factories import TopicFactory
+
+    french = Locale.objects.get(language_code="fr")
+    health = TopicFactory(name="Salute", slug="salute")
+    service = ServicePageFactory(parent=sections[ServiceIndexPage])
+    service.topics.set([health])
+    service.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        for page in (sections[ServiceIndexPage].get_parent(), sections[ServiceIndexPage], service):
+            _translate(page, french, {})
+    translated = ServicePage.objects.get(translation_key=service.translation_key, locale=french)
+    assert list(translated.topics.all()) == [health]
