@@ -39,6 +39,7 @@ seed: migrate
 
 admin: migrate
 	$(MANAGE) create_local_admin
+	$(MANAGE) create_demo_members
 
 run: migrate var/.demo-seeded admin
 	$(MANAGE) runserver $(HOST):$(PORT)

@@ -9,6 +9,8 @@ urlpatterns = [
     path("healthz/", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("newsletter/", include("newsletter.urls")),
+    path("graphql/", include("graphql_api.urls")),
 ]
 
 if settings.DEBUG:

@@ -42,7 +42,7 @@ def home_page_ensure(*, hostname: str = "localhost", port: int = 80) -> HomePage
     home = HomePage.objects.filter(locale=source_locale, depth=2).first()
     if home is None:
         _delete_welcome_placeholder()
-        home = Page.get_first_root_node().add_child(
+        home = _tree_root().add_child(
             instance=HomePage(title="InterAzioni", slug="home", locale=source_locale, intro=HOME_INTRO)
         )
         home.save_revision().publish()
@@ -61,9 +61,17 @@ def home_page_ensure(*, hostname: str = "localhost", port: int = 80) -> HomePage
     return home
 
 
+def _tree_root() -> Page:
+    """The tree root Wagtail's migrations create; made again if a database flush removed it."""
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default(), live=True))
+    return root
+
+
 def _delete_welcome_placeholder() -> None:
     """Remove the untyped "Welcome" page Wagtail's first migration creates (it would clash with our slug)."""
-    for page in Page.get_first_root_node().get_children():
+    for page in _tree_root().get_children():
         if page.specific_class is Page and not page.get_children().exists():
             Site.objects.filter(root_page=page).delete()
             page.delete()

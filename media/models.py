@@ -1,5 +1,13 @@
-"""Our image and document models: Wagtail's, plus what editors and readers need (alt text, credits, licence)."""
+"""Our image and document models: Wagtail's, plus what editors and readers need (alt text, credits, licence).
 
+Alt text: Wagtail's own `description` field is the image's alt text, and a block may override it in context
+(ImageBlock.alt_text). It is not translated per locale yet; docs/media.md says why and what would change it.
+"""
+
+import logging
+import posixpath
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument
@@ -7,8 +15,41 @@ from wagtail.documents.models import Document as WagtailDocument
 from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.images.models import Image as WagtailImage
 
+from media.filenames import filename_sanitise
+from media.storage import STORAGE_ERRORS
+from media.validation import document_file_validate
 
-class CustomImage(AbstractImage):
+logger = logging.getLogger(__name__)
+
+
+class StoredFileMixin:
+    """Leaves no orphan object in the store when the database refuses a row whose file was just written."""
+
+    def save(self, *args, **kwargs):
+        # A file is written either here, by FileField.pre_save, or earlier, by the admin form (media.forms).
+        writes_file = bool(self.file) and not self.file._committed
+        staged_name = getattr(self, "_staged_file_name", None)
+        try:
+            super().save(*args, **kwargs)
+        except Exception:
+            written = staged_name or (self.file.name if writes_file and self.file._committed else None)
+            if written:
+                try:
+                    self.file.storage.delete(written)
+                except STORAGE_ERRORS:
+                    logger.exception(
+                        "Could not remove %s after a failed save; it is left in the store", written
+                    )
+            raise
+        self._staged_file_name = None
+
+
+def document_upload_to(instance, filename):
+    # A module-level function, so migrations can refer to it.
+    return instance.get_upload_to(filename)
+
+
+class CustomImage(StoredFileMixin, AbstractImage):
     """Wagtail's image; its `description` field is the alt text, required where content uses the image."""
 
     is_decorative = models.BooleanField(
@@ -32,6 +73,9 @@ class CustomImage(AbstractImage):
         # technology to skip them; we never fall back to the title, which is often a file name.
         return "" if self.is_decorative else self.description
 
+    def get_upload_to(self, filename):
+        return super().get_upload_to(filename_sanitise(filename))
+
 
 class CustomRendition(AbstractRendition):
     image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
@@ -40,10 +84,25 @@ class CustomRendition(AbstractRendition):
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
 
-class CustomDocument(AbstractDocument):
+class CustomDocument(StoredFileMixin, AbstractDocument):
+    file = models.FileField(upload_to=document_upload_to, verbose_name=_("file"))
     description = models.TextField(_("description"), blank=True)
     language = models.CharField(
         _("language"), max_length=10, blank=True, help_text=_("Language of the document, if it has one.")
     )
 
     admin_form_fields = WagtailDocument.admin_form_fields + ("description", "language")
+
+    def get_upload_to(self, filename):
+        return posixpath.join("documents", filename_sanitise(filename))
+
+    def clean(self):
+        if not self.file:
+            return  # the form has already said what is wrong with the file (missing, too big...)
+        super().clean()  # the extension must be allowed (WAGTAILDOCS_EXTENSIONS)
+        # Only a new upload is read: checking a stored file again on every edit would download it from the store.
+        if not self.file._committed:
+            try:
+                document_file_validate(self.file)
+            except ValidationError as error:
+                raise ValidationError({"file": error}) from error

@@ -1,7 +1,13 @@
 """Fixtures shared by every test package. Domain factories live in tests/factories/."""
 
+import os
+from pathlib import Path
+
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Collection, Page
 
 from content_models import services
 from content_models.models import (
@@ -17,6 +23,26 @@ from content_models.models import (
 def _media_root(settings, tmp_path):
     """Uploaded files of a test land in its own folder, never in var/media."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+@pytest.fixture
+def migrations_data(transactional_db):
+    """What data migrations create, for transactional tests (browser tests with a live server).
+
+    Such a test empties every table when it ends, migrations' data included, and Django only recreates content
+    types and model permissions: whatever runs next must not depend on the order.
+    """
+    services.locales_sync()
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    # As wagtail_localize's migration 0006 does.
+    Permission.objects.get_or_create(
+        content_type=ContentType.objects.get_or_create(app_label="wagtail_localize", model="translation")[0],
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
+    )
 
 
 @pytest.fixture
@@ -39,3 +65,34 @@ def sections(home):
 @pytest.fixture
 def default_language():
     return settings.LANGUAGE_CODE
+
+
+# --- Browser tests: Playwright drives Debian's Chromium (never a downloaded browser) against the live server ---
+# Playwright's sync API keeps an event loop in the test thread once a browser test has started, and Django then
+# refuses ORM calls from that thread (fixtures included) unless told it is safe: no code here is async.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": "/usr/bin/chromium",
+        # No background calls to Google's services: the machines have no internet and would wait on them.
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture
+def artifacts_dir():
+    """Screenshots and other files a test leaves for people to look at (git-ignored)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

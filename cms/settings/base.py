@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django_countries",
     "django_tasks",
     "django_tasks_db",
+    "newsletter",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -55,7 +56,6 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -148,6 +148,9 @@ if env.str("EMAIL_URL", default=""):
     vars().update(env.email("EMAIL_URL"))
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Behind a reverse proxy REMOTE_ADDR is the proxy: name the META key it fills (e.g. HTTP_X_FORWARDED_FOR);
+# the last address in it, the one our proxy appended, is the client (cms/client_ip.py).
+CLIENT_IP_HEADER = env.str("CLIENT_IP_HEADER", default="")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="InterAzioni <no-reply@localhost>")
 
 # Immediate tasks by default (nothing to start); the database backend with `manage.py db_worker` in production.
@@ -174,6 +177,9 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # the update check calls out to the internet
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# Headless and one Site for every language: an automatic redirect made when a translated slug changes would be
+# site-wide (no locale in the path) and clash across languages. Portals handle their own redirects.
+WAGTAILREDIRECTS_AUTO_CREATE = False
 
 # The portal that renders our content; a page's public URL is <portal base URL for its locale><page path>.
 # PORTAL_BASE_URL may hold "{locale}"; PORTAL_BASE_URL_<CODE> (e.g. PORTAL_BASE_URL_AR) overrides one locale.
@@ -192,3 +198,81 @@ LOGGING = {
     # One line per task state change is noise at INFO; failures still log as errors.
     "loggers": {"django_tasks": {"level": "WARNING"}},
 }
+
+# --- Newsletter (owned by the newsletter app; see docs/newsletter.md) ------------------------------------------
+# Messages go through Django's email backends: set EMAIL_URL (smtp+tls://user:pass@host:587) for real delivery.
+# NEWSLETTER_EMAIL_BACKEND only exists to route bulk mail through a different backend than transactional mail.
+NEWSLETTER_EMAIL_BACKEND = env.str("NEWSLETTER_EMAIL_BACKEND", default="") or None
+NEWSLETTER_FROM_EMAIL = env.str("NEWSLETTER_FROM_EMAIL", default=DEFAULT_FROM_EMAIL)
+NEWSLETTER_REPLY_TO = env.list("NEWSLETTER_REPLY_TO", default=[])
+# Public base URL of this server: one-click unsubscribe, web view and images are served from it.
+NEWSLETTER_PUBLIC_BASE_URL = env.str("NEWSLETTER_PUBLIC_BASE_URL", default=WAGTAILADMIN_BASE_URL)
+# Portal pages that call the confirmSubscription / updateSubscription mutations; {token} is replaced.
+NEWSLETTER_CONFIRM_PATH = env.str("NEWSLETTER_CONFIRM_PATH", default="/newsletter/confirm?token={token}")
+NEWSLETTER_PREFERENCES_PATH = env.str("NEWSLETTER_PREFERENCES_PATH", default="/newsletter/preferences?token={token}")
+NEWSLETTER_UNSUBSCRIBE_MAILTO = env.str("NEWSLETTER_UNSUBSCRIBE_MAILTO", default="")  # empty: HTTPS link only
+NEWSLETTER_LIST_ID = env.str("NEWSLETTER_LIST_ID", default="InterAzioni <newsletter.interazioni.regione.liguria.it>")
+NEWSLETTER_MESSAGES_PER_SECOND = env.float("NEWSLETTER_MESSAGES_PER_SECOND", default=10.0)  # 0: no throttle
+NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=100)
+# A delivery claimed longer ago than this belongs to a dead worker and is released (docs/newsletter.md).
+NEWSLETTER_CLAIM_TIMEOUT_SECONDS = env.int("NEWSLETTER_CLAIM_TIMEOUT_SECONDS", default=600)
+NEWSLETTER_RETRY_DELAY_SECONDS = env.int("NEWSLETTER_RETRY_DELAY_SECONDS", default=300)
+NEWSLETTER_MAX_ATTEMPTS = env.int("NEWSLETTER_MAX_ATTEMPTS", default=5)
+NEWSLETTER_SOFT_BOUNCE_LIMIT = env.int("NEWSLETTER_SOFT_BOUNCE_LIMIT", default=3)
+NEWSLETTER_CONFIRM_MAX_AGE_SECONDS = env.int("NEWSLETTER_CONFIRM_MAX_AGE_SECONDS", default=7 * 24 * 3600)
+# Rates in django-ratelimit syntax; per IP (IPv6 grouped by /64) and per address, counted whether or not the
+# address is known, so a limit never tells an address apart.
+NEWSLETTER_RATE_LIMIT_IP = env.str("NEWSLETTER_RATE_LIMIT_IP", default="20/h")
+NEWSLETTER_RATE_LIMIT_EMAIL = env.str("NEWSLETTER_RATE_LIMIT_EMAIL", default="3/h")
+# Shared secret of the bounce/complaint webhook (HMAC-SHA256). Empty: the webhook answers 503 to everything.
+NEWSLETTER_WEBHOOK_SECRET = env.str("NEWSLETTER_WEBHOOK_SECRET", default="")
+NEWSLETTER_WEBHOOK_TOLERANCE_SECONDS = env.int("NEWSLETTER_WEBHOOK_TOLERANCE_SECONDS", default=300)
+# --- End of newsletter settings -------------------------------------------------------------------------------
+
+# --- Associations (associations app: onboarding, scoped permissions, moderation) ------------------------------
+INSTALLED_APPS += ["associations"]  # noqa: F405
+MIDDLEWARE += ["associations.middleware.MembersOutsideReportsMiddleware"]  # noqa: F405  (after authentication)
+# Members receive Wagtail's moderation emails (submitted, approved, rejected with the editor's comment).
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Public account requests, per client address and per email address (django-ratelimit rate syntax).
+ASSOCIATIONS_RATE_LIMIT_IP = env.str("ASSOCIATIONS_RATE_LIMIT_IP", default="10/h")
+ASSOCIATIONS_RATE_LIMIT_EMAIL = env.str("ASSOCIATIONS_RATE_LIMIT_EMAIL", default="3/h")
+# --- End of associations ----------------------------------------------------------------------------------------
+
+# --- GraphQL API (graphql_api app; see docs/api.md) -------------------------------------------------------------
+INSTALLED_APPS += ["graphql_api"]  # noqa: F405
+GRAPHQL_API = {
+    # Hostile-input limits: each is checked before any SQL runs (docs/api.md lists the error codes).
+    "MAX_DEPTH": env.int("GRAPHQL_MAX_DEPTH", default=12),
+    "MAX_ALIASES": env.int("GRAPHQL_MAX_ALIASES", default=30),
+    "MAX_TOKENS": env.int("GRAPHQL_MAX_TOKENS", default=3000),
+    "MAX_REQUEST_BYTES": env.int("GRAPHQL_MAX_REQUEST_BYTES", default=32 * 1024),
+    "MAX_PAGE_SIZE": 100,
+    "MAX_SEARCH_LENGTH": 200,
+    # Widths srcset may derive from an allowed rendition (each derived rendition is bounded by this list). The
+    # renditions themselves are media.renditions' named ones: one allow-list for the API, newsletter and posts.
+    "SRCSET_WIDTHS": [320, 480, 640, 800, 960, 1200, 1600],
+    # Originals and renditions are served by this server (or the media storage): absolute URLs start here.
+    "MEDIA_BASE_URL": env.str("GRAPHQL_MEDIA_BASE_URL", default=WAGTAILADMIN_BASE_URL),
+    # Headless preview: the admin signs a short-lived token and opens the portal's preview route with it.
+    "PREVIEW_TOKEN_MAX_AGE_SECONDS": env.int("GRAPHQL_PREVIEW_TOKEN_MAX_AGE_SECONDS", default=15 * 60),
+    "PREVIEW_URL": env.str("GRAPHQL_PREVIEW_URL", default="{portal_base_url}/preview?token={token}"),
+    # Response cache (graphql_api/caching): successful queries are kept in the default cache (Redis with
+    # REDIS_URL) until content changes; 0 turns the server-side cache off (HTTP headers stay).
+    "RESPONSE_CACHE_SECONDS": env.int("GRAPHQL_RESPONSE_CACHE_SECONDS", default=3600),
+    # What HTTP caches (browsers, CDNs) may do: serve a response for CACHE_MAX_AGE seconds without asking, then
+    # serve it stale while revalidating for CACHE_STALE_WHILE_REVALIDATE more. 0 makes every client revalidate
+    # (a 304 costs one small query).
+    "CACHE_MAX_AGE": env.int("GRAPHQL_CACHE_MAX_AGE", default=60),
+    "CACHE_STALE_WHILE_REVALIDATE": env.int("GRAPHQL_CACHE_STALE_WHILE_REVALIDATE", default=30),
+    # Part of every response key: set it to the release (e.g. the image tag) so a deploy never serves responses
+    # an older release stored in a shared cache.
+    "CACHE_VERSION": env.str("GRAPHQL_CACHE_VERSION", default=""),
+    # How long a persisted query's document is remembered after it was registered.
+    "PERSISTED_QUERY_SECONDS": env.int("GRAPHQL_PERSISTED_QUERY_SECONDS", default=7 * 24 * 3600),
+}
+# --- End of GraphQL API -----------------------------------------------------------------------------------------
+
+# --- Media storage (media app) --------------------------------------------------------------------------------
+from .storage import *  # noqa: E402,F401,F403
+# --- End of media storage -------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ def editor(transactional_db):
     return get_user_model().objects.create_superuser("editor", "editor@example.org", PASSWORD)
 
 
-def test_editor_creates_and_publishes_a_service_page(live_server, page, sections, editor, artifacts_dir):
+def test_editor_creates_and_publishes_a_service_page(migrations_data, live_server, page, sections, editor, artifacts_dir):
     services = sections[ServiceIndexPage]
 
     page.goto(f"{live_server.url}/admin/login/")

@@ -8,7 +8,13 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from content_models.blocks import CallToActionBlock, ContactBlock, ImageBlock, OpeningHoursBlock, VideoEmbedBlock
+from content_models.blocks import (
+    CallToActionBlock,
+    ContactBlock,
+    ImageBlock,
+    OpeningHoursBlock,
+    VideoEmbedBlock,
+)
 from content_models.models import AssociationIndexPage, EventPage, ServicePoint
 from content_models.validators import validate_coordinates
 from tests.factories import AssociationPageFactory, ImageFactory
@@ -44,8 +50,8 @@ def test_event_needs_a_place_or_a_link():
     ("latitude", "longitude", "field", "fragment"),
     [
         (Decimal("44.4"), None, "longitude", "both latitude and longitude"),
-        (Decimal("95"), Decimal("8.9"), "latitude", "between -90 and 90"),
-        (Decimal("44.4"), Decimal("190"), "longitude", "between -180 and 180"),
+        (Decimal(95), Decimal("8.9"), "latitude", "between -90 and 90"),
+        (Decimal("44.4"), Decimal(190), "longitude", "between -180 and 180"),
         (Decimal("8.93"), Decimal("44.41"), "latitude", "look swapped"),
     ],
 )

@@ -1,0 +1,73 @@
+"""Reads: who belongs to which association, and what their pages and pending changes are."""
+
+from django.db.models import Q, QuerySet
+from wagtail.models import Page, WorkflowState, get_default_page_content_type
+
+from content_models.models import AssociationIndexPage, EventPage
+
+from .models import Association, AssociationAccountRequest, Membership
+from .permissions import profile_pages
+
+
+def membership_for_user(user) -> Membership | None:
+    """The user's membership of an active association, or None (regional staff, anonymous, disabled)."""
+    if not getattr(user, "is_authenticated", False) or user.is_superuser:
+        return None
+    cached = getattr(user, "_association_membership_cache", "unset")
+    if cached == "unset":
+        cached = (
+            Membership.objects.select_related("association", "association__page")
+            .filter(user_id=user.pk, association__is_active=True)
+            .first()
+        )
+        user._association_membership_cache = cached
+    return cached
+
+
+def association_subtree_q(association: Association) -> Q:
+    """Matches the association's profile pages, in every locale, and everything under them."""
+    query = Q(pk__in=[])
+    for page in profile_pages(association):
+        query |= Q(path__startswith=page.path, depth__gte=page.depth)
+    return query
+
+
+def association_pages(association: Association) -> QuerySet[Page]:
+    return Page.objects.filter(association_subtree_q(association))
+
+
+def member_chooser_pages_q(association: Association) -> Q:
+    """What a member sees in the page chooser: their own subtree, and its ancestors to navigate down to it."""
+    query = association_subtree_q(association)
+    for page in profile_pages(association):
+        query |= Q(pk__in=page.get_ancestors().values("pk"))
+    return query
+
+
+def association_events(association: Association) -> QuerySet[EventPage]:
+    return EventPage.objects.filter(association_subtree_q(association)).order_by("-start")
+
+
+def association_changes_in_moderation() -> QuerySet[WorkflowState]:
+    """Workflows in progress on pages under any association section: the regional editors' queue."""
+    section_q = Q(pk__in=[])
+    for section in AssociationIndexPage.objects.all():
+        section_q |= Q(path__startswith=section.path, depth__gt=section.depth)
+    page_ids = [str(pk) for pk in Page.objects.filter(section_q).values_list("pk", flat=True)]
+    return (
+        WorkflowState.objects.active()
+        .filter(base_content_type=get_default_page_content_type(), object_id__in=page_ids)
+        .select_related("requested_by", "current_task_state__task")
+        .order_by("-current_task_state__started_at")
+    )
+
+
+def association_changes_in_moderation_for(association: Association) -> QuerySet[WorkflowState]:
+    page_ids = [str(pk) for pk in association_pages(association).values_list("pk", flat=True)]
+    return WorkflowState.objects.active().filter(
+        base_content_type=get_default_page_content_type(), object_id__in=page_ids
+    )
+
+
+def account_requests_pending() -> QuerySet[AssociationAccountRequest]:
+    return AssociationAccountRequest.objects.filter(status=AssociationAccountRequest.Status.PENDING)

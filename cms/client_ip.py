@@ -1,0 +1,14 @@
+"""The client's address behind our own reverse proxy, for rate limits and consent records."""
+
+from django.conf import settings
+
+
+def client_ip(request) -> str:
+    """REMOTE_ADDR, or the last hop of the header our proxy sets (CLIENT_IP_HEADER, e.g. HTTP_X_FORWARDED_FOR).
+
+    Never the first hop: the client writes that one itself.
+    """
+    header = settings.CLIENT_IP_HEADER
+    if header and request.META.get(header):
+        return request.META[header].split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")

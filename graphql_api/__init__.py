@@ -1,0 +1,1 @@
+"""The public GraphQL API: published content, typed, multilingual. `schema.py` composes the domain packages."""

@@ -1,0 +1,1 @@
+"""The associations' part of the public API: asking to join the programme."""

@@ -1,0 +1,94 @@
+"""The content generation: the one number every cached response is keyed on, shared through the database.
+
+Why the database: a local-memory cache is one per process, and even Redis is optional; the database is the one
+thing every worker on every machine shares. Reading it costs one primary-key lookup per request.
+
+Writers bump it *inside their own transaction* (invalidation.py connects the signals), so the new generation
+commits together with the new content:
+- a reader that sees the new generation reads the new content (it reads the generation first), so old content is
+  never cached under a new generation;
+- a reader that read the old generation just before the commit may cache newer content under the old key, which
+  no reader uses any more: harmless.
+
+Time matters too: a live page disappears when its `expire_at` passes and (if its row says so) appears when its
+`go_live_at` passes, with nobody saving anything. The state therefore carries `valid_until`, the first such time
+after `now`; it is part of the cache key, so the first request after that instant misses and recomputes. This is
+exact, unlike a time bucket (which would serve an expired page until the bucket ends), and costs nothing in the
+steady state: the next transition is stored in the row and recomputed only when it has passed.
+"""
+
+import dataclasses
+import datetime
+
+from django.db import transaction
+from django.db.models import F, Min, Q
+from django.utils import timezone
+from wagtail.models import Page
+
+from graphql_api.models import ContentGeneration
+
+SINGLETON_ID = ContentGeneration.SINGLETON_ID
+
+
+@dataclasses.dataclass(frozen=True)
+class ContentState:
+    generation: int
+    valid_until: datetime.datetime | None  # the next go-live or expiry after `now`; None: nothing scheduled
+    now: datetime.datetime  # the instant the request's visibility rules must use
+
+    @property
+    def key(self) -> str:
+        return f"{self.generation}:{self.valid_until.isoformat() if self.valid_until else '-'}"
+
+
+def next_transition_after(now: datetime.datetime) -> datetime.datetime | None:
+    """The first instant after `now` at which a live page goes live or expires by time alone.
+
+    Pages that are not live only appear when `publish_scheduled` publishes them, which bumps the generation.
+    """
+    times = Page.objects.filter(live=True).aggregate(
+        go_live=Min("go_live_at", filter=Q(go_live_at__gt=now)),
+        expiry=Min("expire_at", filter=Q(expire_at__gt=now)),
+    )
+    return min((time for time in times.values() if time is not None), default=None)
+
+
+def content_state_read() -> ContentState:
+    """The generation and the time window a response computed now is valid for: one query when nothing is due."""
+    row = (
+        ContentGeneration.objects.filter(pk=SINGLETON_ID)
+        .values_list("value", "next_transition_at", "computed_at")
+        .first()
+    )
+    # Taken after the read: never earlier than the writer's `computed_at` in the row (clocks of different machines
+    # may still disagree; the check below then recomputes).
+    now = timezone.now()
+    if row is None:  # only after a database flush; the next bump recreates the row
+        return ContentState(0, next_transition_after(now), now)
+    generation, next_at, computed_at = row
+    if computed_at is not None and computed_at <= now and (next_at is None or now < next_at):
+        return ContentState(generation, next_at, now)
+    next_at = next_transition_after(now)
+    # Remember it for the next readers, only moving forward and only if no writer came in between.
+    (
+        ContentGeneration.objects.filter(pk=SINGLETON_ID, value=generation, computed_at=computed_at)
+        .filter(Q(computed_at__isnull=True) | Q(computed_at__lt=now))
+        .update(next_transition_at=next_at, computed_at=now)
+    )
+    return ContentState(generation, next_at, now)
+
+
+def content_generation_bump() -> None:
+    """Invalidate every cached response, in every process, when the caller's transaction commits.
+
+    The row is locked first, so two concurrent writers compute the next transition one after the other, each
+    seeing what the other committed.
+    """
+    with transaction.atomic():
+        locked = ContentGeneration.objects.select_for_update().filter(pk=SINGLETON_ID).values_list("pk", flat=True)
+        if not list(locked):  # only after a database flush
+            ContentGeneration.objects.get_or_create(pk=SINGLETON_ID)
+        now = timezone.now()
+        ContentGeneration.objects.filter(pk=SINGLETON_ID).update(
+            value=F("value") + 1, next_transition_at=next_transition_after(now), computed_at=now
+        )

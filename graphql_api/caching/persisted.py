@@ -1,0 +1,73 @@
+"""Automatic persisted queries, Apollo's protocol: a client sends the sha256 of a document instead of the document.
+
+- `extensions: {"persistedQuery": {"version": 1, "sha256Hash": "<hex>"}}`, in the JSON body or, with GET, as the
+  JSON `extensions` query parameter (so a GET URL stays short and a CDN can cache it).
+- A hash without a query: the document stored under that hash runs. An unknown hash is the error
+  PERSISTED_QUERY_NOT_FOUND (message `PersistedQueryNotFound`, which older Apollo clients look for); the client
+  then sends the hash with the query.
+- A hash with a query: the hash must be the query's sha256 (else BAD_REQUEST); the document is stored once it has
+  proved to be a valid operation, so only documents that match their hash and validate are ever stored.
+
+Documents live in the default cache: Redis when REDIS_URL is set, shared by every process; local memory otherwise,
+where a process that has not seen a hash yet answers NOT_FOUND and the protocol's retry teaches it. Not in the
+database: anyone may register a document, and a cache forgets the ones nobody uses where a table would only grow.
+"""
+
+import dataclasses
+import hashlib
+import re
+
+from django.core.cache import cache
+from strawberry.http import GraphQLRequestData
+
+from graphql_api.conf import api_setting
+from graphql_api.errors import ErrorCode
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+class PersistedQueryError(Exception):
+    def __init__(self, code: ErrorCode, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclasses.dataclass(frozen=True)
+class PersistedQuery:
+    sha256: str
+    document: str
+    register: bool  # the client sent the document: store it once it proves valid
+
+
+def document_sha256(document: str) -> str:
+    return hashlib.sha256(document.encode()).hexdigest()
+
+
+def _key(sha256: str) -> str:
+    return f"graphql_api:persisted:{sha256}"
+
+
+def persisted_query_resolve(data: GraphQLRequestData) -> tuple[GraphQLRequestData, PersistedQuery | None]:
+    """The request with its document filled in from the store when it only carried a hash."""
+    extension = (data.extensions or {}).get("persistedQuery")
+    if extension is None:
+        return data, None
+    if not isinstance(extension, dict) or extension.get("version") != 1:
+        raise PersistedQueryError(ErrorCode.BAD_REQUEST, "Only version 1 of persisted queries is supported.")
+    sha256 = extension.get("sha256Hash")
+    sha256 = sha256.lower() if isinstance(sha256, str) else ""
+    if not _SHA256.fullmatch(sha256):
+        raise PersistedQueryError(ErrorCode.BAD_REQUEST, "`sha256Hash` must be 64 hexadecimal digits.")
+    if data.query is None:
+        document = cache.get(_key(sha256))
+        if document is None:
+            raise PersistedQueryError(ErrorCode.PERSISTED_QUERY_NOT_FOUND, "PersistedQueryNotFound")
+        return dataclasses.replace(data, query=document), PersistedQuery(sha256, document, register=False)
+    if document_sha256(data.query) != sha256:
+        raise PersistedQueryError(ErrorCode.BAD_REQUEST, "provided sha does not match query")
+    return data, PersistedQuery(sha256, data.query, register=True)
+
+
+def persisted_query_store(query: PersistedQuery) -> None:
+    cache.set(_key(query.sha256), query.document, timeout=api_setting("PERSISTED_QUERY_SECONDS"))

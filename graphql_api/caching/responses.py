@@ -1,0 +1,180 @@
+"""The server-side response cache and the HTTP caching headers of /graphql/.
+
+A successful query's response is stored in the default cache (Redis with REDIS_URL, local memory otherwise) under
+a key made of the content state (generation.py), the document's sha256, the variables, the operation name and
+the schema. No request header is part of the key: nothing the API returns depends on one (the locale is an
+argument, URLs come from settings, nobody is authenticated).
+
+The lookup runs as a schema extension, after the document is parsed and validated and before it executes, so
+refused documents cost no SQL and a hit costs one query (the generation). What is stored, and the headers:
+
+| response | stored here | Cache-Control | ETag / 304 |
+| --- | --- | --- | --- |
+| a query without errors | yes | `public, max-age=…, stale-while-revalidate=…` | yes |
+| a mutation, or anything that read `previewPage` | no | `private, no-store` | no |
+| any error | no | `no-store` | no |
+"""
+
+import dataclasses
+import datetime
+import enum
+import hashlib
+import json
+from typing import NamedTuple
+
+from django.core.cache import cache
+from django.utils.http import parse_etags
+from graphql import ExecutionResult as GraphQLExecutionResult
+from strawberry.extensions import FieldExtension, SchemaExtension
+from strawberry.types.graphql import OperationType
+
+from graphql_api.conf import api_setting
+
+from .generation import ContentState, content_state_read
+
+
+class Policy(enum.Enum):
+    PUBLIC = "public"
+    PRIVATE = "private"
+    NO_STORE = "no-store"
+
+
+class CachedResponse(NamedTuple):
+    etag: str
+    body: bytes
+
+
+@dataclasses.dataclass
+class ResponsePlan:
+    """What the view does with this request's response; filled in by ResponseCache while the operation runs."""
+
+    policy: Policy = Policy.NO_STORE
+    key: str | None = None
+    state: ContentState | None = None
+    hit: CachedResponse | None = None
+    private: bool = False  # set by PrivateResponse fields
+    store: bool = False
+
+    def max_age(self) -> tuple[int, int]:
+        """Seconds HTTP caches may serve the response, then serve it stale while revalidating.
+
+        Never past the next go-live or expiry: an HTTP cache must not keep an expired page either.
+        """
+        max_age, stale = api_setting("CACHE_MAX_AGE"), api_setting("CACHE_STALE_WHILE_REVALIDATE")
+        if self.state is not None and self.state.valid_until is not None:
+            left = max(0, int((self.state.valid_until - self.state.now) / datetime.timedelta(seconds=1)))
+            max_age = min(max_age, left)
+            stale = min(stale, left - max_age)
+        return max_age, stale
+
+    def cache_control(self) -> str:
+        if self.policy is Policy.PUBLIC:
+            max_age, stale = self.max_age()
+            return f"public, max-age={max_age}, stale-while-revalidate={stale}"
+        if self.policy is Policy.PRIVATE:
+            return "private, no-store"
+        return "no-store"
+
+
+def etag_of(body: bytes) -> str:
+    """Of the body, not of the key: after a publish that did not change this response, clients still get a 304."""
+    return f'"{hashlib.sha256(body).hexdigest()[:32]}"'
+
+
+def etag_matches(if_none_match: str, etag: str) -> bool:
+    if not if_none_match:
+        return False
+    tags = parse_etags(if_none_match)
+    # Weak comparison (RFC 9110 13.1.2), as for any GET.
+    return "*" in tags or etag.removeprefix("W/") in {tag.removeprefix("W/") for tag in tags}
+
+
+def response_cache_get(key: str) -> CachedResponse | None:
+    return cache.get(key)
+
+
+def response_cache_set(plan: ResponsePlan, response: CachedResponse) -> None:
+    timeout = api_setting("RESPONSE_CACHE_SECONDS")
+    if plan.state is not None and plan.state.valid_until is not None:
+        # The key is dead after valid_until anyway: free the memory then.
+        left = (plan.state.valid_until - plan.state.now) / datetime.timedelta(seconds=1)
+        timeout = min(timeout, max(1, int(left) + 1))
+    cache.set(plan.key, response, timeout=timeout)
+
+
+def _schema_fingerprint(schema) -> str:
+    # Part of the key: after a deploy that changes the schema, no old response is served from a shared cache.
+    fingerprint = getattr(schema, "_api_fingerprint", None)
+    if fingerprint is None:
+        fingerprint = schema._api_fingerprint = hashlib.sha256(schema.as_str().encode()).hexdigest()[:16]
+    return fingerprint
+
+
+def response_key(*, schema, state: ContentState, query: str, variables, operation_name) -> str:
+    material = json.dumps(
+        [
+            api_setting("CACHE_VERSION"),
+            _schema_fingerprint(schema),
+            state.key,
+            hashlib.sha256(query.encode()).hexdigest(),
+            operation_name,
+            variables or {},
+        ],
+        sort_keys=True,
+        separators=(",", ":"),
+        default=str,
+    )
+    return "graphql_api:response:" + hashlib.sha256(material.encode()).hexdigest()
+
+
+class ResponseCache(SchemaExtension):
+    """Serves a stored response instead of executing, and decides what may be stored afterwards.
+
+    It only acts when the context carries a ResponsePlan (the API view's context does); a schema executed directly
+    (tests, scripts) runs as if it were absent.
+    """
+
+    def on_execute(self):
+        execution = self.execution_context
+        plan: ResponsePlan | None = getattr(execution.context, "response_plan", None)
+        if plan is None:
+            yield
+            return
+        if execution.operation_type is not OperationType.QUERY:
+            plan.policy = Policy.PRIVATE
+            yield
+            return
+        plan.state = content_state_read()
+        # The visibility rules (go-live, expiry) use the instant the key was made for.
+        execution.context.loader.now = plan.state.now
+        if api_setting("RESPONSE_CACHE_SECONDS") > 0:
+            plan.key = response_key(
+                schema=execution.schema,
+                state=plan.state,
+                query=execution.query,
+                variables=execution.variables,
+                operation_name=execution.operation_name,
+            )
+            plan.hit = response_cache_get(plan.key)
+        if plan.hit is not None:
+            # strawberry skips execution when a result is already there; the view sends the stored body.
+            execution.result = GraphQLExecutionResult(data={}, errors=None)
+            plan.policy = Policy.PUBLIC
+            yield
+            return
+        yield
+        result = execution.result
+        if result is None or result.errors or result.data is None:
+            return
+        plan.policy = Policy.PRIVATE if plan.private else Policy.PUBLIC
+        plan.store = plan.policy is Policy.PUBLIC and plan.key is not None
+
+
+class PrivateResponse(FieldExtension):
+    """On a field whose answer depends on who asks (previewPage's token): the response is never stored."""
+
+    def resolve(self, next_, source, info, **kwargs):
+        plan = getattr(info.context, "response_plan", None)
+        if plan is not None:
+            plan.private = True
+        return next_(source, info, **kwargs)

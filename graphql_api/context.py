@@ -1,0 +1,19 @@
+"""The context of one GraphQL request: the Django request, the request's loader and what to cache of the response."""
+
+import dataclasses
+
+from strawberry.django.context import StrawberryDjangoContext
+from strawberry.types import Info
+
+from .caching.responses import ResponsePlan
+from .loader import RequestLoader
+
+
+@dataclasses.dataclass
+class ApiContext(StrawberryDjangoContext):
+    loader: RequestLoader = dataclasses.field(default_factory=RequestLoader)
+    response_plan: ResponsePlan = dataclasses.field(default_factory=ResponsePlan)
+
+
+def loader(info: Info) -> RequestLoader:
+    return info.context.loader

@@ -1,0 +1,92 @@
+"""Stable error codes: every error leaving the API carries `extensions.code`, so clients branch on codes, not text.
+
+graphql-core and strawberry raise plain errors without codes; `error_code()` classifies them in this one place.
+"""
+
+import enum
+
+from graphql import GraphQLError, GraphQLSyntaxError
+from strawberry.extensions import MaskErrors, SchemaExtension
+
+
+class ErrorCode(str, enum.Enum):
+    BAD_REQUEST = "BAD_REQUEST"  # not a GraphQL request at all (wrong method, content type, JSON)
+    METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED"  # a mutation sent with GET
+    PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND"  # an unknown hash: send the query with it
+    BATCHING_DISABLED = "BATCHING_DISABLED"
+    REQUEST_TOO_LARGE = "REQUEST_TOO_LARGE"
+    GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
+    TOO_MANY_TOKENS = "TOO_MANY_TOKENS"
+    GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
+    QUERY_TOO_DEEP = "QUERY_TOO_DEEP"
+    TOO_MANY_ALIASES = "TOO_MANY_ALIASES"
+    INTROSPECTION_DISABLED = "INTROSPECTION_DISABLED"
+    BAD_USER_INPUT = "BAD_USER_INPUT"
+    PAGE_SIZE_TOO_LARGE = "PAGE_SIZE_TOO_LARGE"
+    UNKNOWN_LOCALE = "UNKNOWN_LOCALE"
+    SEARCH_QUERY_TOO_LONG = "SEARCH_QUERY_TOO_LONG"
+    RENDITION_FILTER_NOT_ALLOWED = "RENDITION_FILTER_NOT_ALLOWED"
+    INVALID_PREVIEW_TOKEN = "INVALID_PREVIEW_TOKEN"
+    INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
+
+
+class ApiError(Exception):
+    """An error the client caused and can fix: its message is safe to show, even in production."""
+
+    def __init__(self, code: ErrorCode, message: str):
+        super().__init__(message)
+        self.code = code
+
+
+def error_code(error: GraphQLError) -> ErrorCode:
+    original = error.original_error
+    if isinstance(original, ApiError):
+        return original.code
+    if original is not None:
+        return ErrorCode.INTERNAL_SERVER_ERROR
+    message = error.message
+    if isinstance(error, GraphQLSyntaxError):
+        # graphql-core's token limit is reported as a syntax error; the message is its only distinguishing mark.
+        return ErrorCode.TOO_MANY_TOKENS if "tokens" in message else ErrorCode.GRAPHQL_PARSE_FAILED
+    if "exceeds maximum operation depth" in message:
+        return ErrorCode.QUERY_TOO_DEEP
+    if "aliases found" in message:
+        return ErrorCode.TOO_MANY_ALIASES
+    if "introspection has been disabled" in message:
+        return ErrorCode.INTROSPECTION_DISABLED
+    return ErrorCode.GRAPHQL_VALIDATION_FAILED
+
+
+def is_expected(error: GraphQLError) -> bool:
+    """Client errors keep their message in production; anything else is masked."""
+    return error_code(error) is not ErrorCode.INTERNAL_SERVER_ERROR
+
+
+def add_codes(errors) -> None:
+    for error in errors or ():
+        if not (error.extensions or {}).get("code"):
+            error.extensions = {**(error.extensions or {}), "code": error_code(error).value}
+
+
+class ErrorCodes(SchemaExtension):
+    """Adds `extensions.code` to every error of the result, before masking.
+
+    Errors raised by the parser cache's hook escape the operation hooks (strawberry catches them further out), so
+    the view adds codes again to whatever result it is about to send.
+    """
+
+    def on_operation(self):
+        yield
+        add_codes(getattr(self.execution_context.result, "errors", None))
+
+
+class MaskUnexpectedErrors(MaskErrors):
+    """Production: unexpected errors lose their message (no SQL, no traceback) but keep a stable code."""
+
+    def __init__(self):
+        super().__init__(should_mask_error=lambda error: not is_expected(error), error_message="Internal server error.")
+
+    def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        masked = super().anonymise_error(error)
+        masked.extensions = {"code": ErrorCode.INTERNAL_SERVER_ERROR.value}
+        return masked

@@ -1,0 +1,306 @@
+"""The per-request loader: everything a request reads beyond its root querysets, loaded in bulk and cached.
+
+Why: strawberry runs our resolvers one object at a time, so a naive resolver costs a query per item. Pages that
+arrive together (a listing's edges, the pages of a block, a page's translations) are registered as a *batch*;
+the first time a field needs something (an image, a referenced page, a rich text link, topics) for one page of
+the batch, the loader fetches it for every page of the batch at once. The number of queries of a request then
+depends on the shape of the query, never on the number of items or blocks.
+"""
+
+import copy
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.db.models import prefetch_related_objects
+from django.utils import timezone
+from django.utils.functional import cached_property
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page
+
+from . import visibility
+from .errors import ApiError, ErrorCode
+
+FALLBACK_ATTR = "_api_is_fallback"
+BATCH_ATTR = "_api_batch"
+
+
+class Batch:
+    """Pages loaded together; `requested_locale_id` is the locale the client asked for (snippets follow it)."""
+
+    def __init__(self, pages: list, requested_locale_id: int | None):
+        self.pages = pages
+        self.requested_locale_id = requested_locale_id
+        self.done: set = set()  # which references have been loaded for the whole batch
+
+
+class References:
+    """Ids a batch of content points at; `pages` pairs a page id with the locale it must be served in."""
+
+    def __init__(self):
+        self.images: set[int] = set()
+        self.documents: set[int] = set()
+        self.pages: set[tuple[int, int]] = set()
+
+
+class RequestLoader:
+    def __init__(self):
+        self.now = timezone.now()
+        self._images: dict[int, object] = {}
+        self._documents: dict[int, object] = {}
+        self._translation_keys: dict[int, object] = {}  # page id -> translation key (None: no such page)
+        self._served: dict[tuple[object, int], object] = {}  # (translation key, locale id) -> visible page
+        self._snippets: dict[tuple[type, object, int], object] = {}  # (model, key, locale id) -> snippet
+
+    # --- Locales ---------------------------------------------------------------------------------------------
+    @cached_property
+    def locales(self) -> dict[int, Locale]:
+        return {locale.pk: locale for locale in Locale.objects.all()}
+
+    @cached_property
+    def _locales_by_code(self) -> dict[str, Locale]:
+        return {locale.language_code: locale for locale in self.locales.values()}
+
+    @property
+    def default_locale(self) -> Locale:
+        return self._locales_by_code[settings.LANGUAGE_CODE]
+
+    def locale(self, code: str | None) -> Locale:
+        """The locale a client asked for (the default one when it asked none); unknown codes are an error."""
+        if code is None:
+            return self.default_locale
+        locale = self._locales_by_code.get(code) if code in dict(settings.WAGTAIL_CONTENT_LANGUAGES) else None
+        if locale is None:
+            raise ApiError(ErrorCode.UNKNOWN_LOCALE, f"Unknown locale {code!r}: ask the `locales` query for the codes.")
+        return locale
+
+    def language_code(self, locale_id: int) -> str:
+        return self.locales[locale_id].language_code
+
+    # --- Visibility ------------------------------------------------------------------------------------------
+    @cached_property
+    def private_paths(self) -> list[str]:
+        return visibility.private_page_paths()
+
+    @cached_property
+    def private_collection_ids(self) -> frozenset[int]:
+        return visibility.private_collection_ids()
+
+    def visible(self, queryset):
+        return visibility.visible_pages(queryset, now=self.now, private_paths=self.private_paths)
+
+    # --- Serving pages ---------------------------------------------------------------------------------------
+    def serve(self, page, *, is_fallback: bool):
+        """The page as served, with its fallback flag. A page shared by two contexts is copied, not mutated."""
+        current = getattr(page, FALLBACK_ATTR, None)
+        if current is not None and current != is_fallback:
+            page = copy.copy(page)
+        setattr(page, FALLBACK_ATTR, is_fallback)
+        return page
+
+    def register(self, pages: Iterable, requested_locale_id: int | None = None) -> list:
+        pages = list(pages)
+        batch = Batch(pages, requested_locale_id)
+        for page in pages:
+            setattr(page, BATCH_ATTR, batch)
+        return pages
+
+    def batch_of(self, obj) -> Batch:
+        batch = getattr(obj, BATCH_ATTR, None)
+        if batch is None:
+            self.register([obj])
+            batch = getattr(obj, BATCH_ATTR)
+        return batch
+
+    def page_url(self, page) -> str:
+        """The page's portal URL, as BasePage.get_url_parts builds it, without its per-page site and locale queries."""
+        base_url = settings.PORTAL_BASE_URLS.get(self.language_code(page.locale_id), "").rstrip("/")
+        return base_url + portal_path(page)
+
+    # --- Pages referenced by content (blocks, rich text links, organisers) ----------------------------------
+    def load_pages(self, wanted: Iterable[tuple[int, int]]) -> None:
+        """Resolve (page id, locale id) pairs to the visible page in that locale, else in the default locale."""
+        wanted = set(wanted)
+        unknown_ids = {page_id for page_id, _ in wanted if page_id not in self._translation_keys}
+        if unknown_ids:
+            keys = dict(Page.objects.filter(pk__in=unknown_ids).values_list("pk", "translation_key"))
+            self._translation_keys.update({page_id: keys.get(page_id) for page_id in unknown_ids})
+        default_id = self.default_locale.pk
+        missing = {
+            (self._translation_keys[page_id], locale_id)
+            for page_id, locale_id in wanted
+            if self._translation_keys[page_id] is not None
+        }
+        missing |= {(key, default_id) for key, _ in missing}
+        missing = {pair for pair in missing if pair not in self._served}
+        if not missing:
+            return
+        keys = {key for key, _ in missing}
+        locale_ids = {locale_id for _, locale_id in missing}
+        pages = self.visible(Page.objects.filter(translation_key__in=keys, locale_id__in=locale_ids)).specific()
+        found = {(page.translation_key, page.locale_id): page for page in pages}
+        self.register(found.values())
+        for pair in missing:
+            self._served[pair] = found.get(pair)
+
+    def page(self, page_id: int | None, locale_id: int):
+        """A referenced page in `locale_id`, else its default-locale original (isFallback), else None."""
+        if page_id is None:
+            return None
+        self.load_pages([(page_id, locale_id)])
+        key = self._translation_keys.get(page_id)
+        page = self._served.get((key, locale_id))
+        if page is not None:
+            return self.serve(page, is_fallback=False)
+        page = self._served.get((key, self.default_locale.pk))
+        return self.serve(page, is_fallback=True) if page is not None else None
+
+    def page_for(self, page, attname: str):
+        """A page foreign key of `page` (e.g. an event's organiser), loaded for the page's whole batch."""
+        batch = self.batch_of(page)
+        if ("page", attname) not in batch.done:
+            batch.done.add(("page", attname))
+            self.load_pages((getattr(p, attname), p.locale_id) for p in batch.pages if getattr(p, attname))
+        return self.page(getattr(page, attname), page.locale_id)
+
+    # --- Images and documents --------------------------------------------------------------------------------
+    def load_images(self, ids: Iterable[int | None]) -> None:
+        missing = {pk for pk in ids if pk is not None and pk not in self._images}
+        if not missing:
+            return
+        # Renditions come with their images: rendition(filter) then needs no query per image.
+        images = (
+            get_image_model()
+            .objects.filter(pk__in=missing)
+            .exclude(collection_id__in=self.private_collection_ids)
+            .prefetch_related("renditions")
+        )
+        found = {image.pk: image for image in images}
+        self._images.update({pk: found.get(pk) for pk in missing})
+
+    def image(self, image_id: int | None):
+        if image_id is None:
+            return None
+        self.load_images([image_id])
+        return self._images[image_id]
+
+    def image_for(self, obj, attname: str):
+        """An image foreign key of `obj`, loaded for obj's whole batch."""
+        batch = self.batch_of(obj)
+        if ("image", attname) not in batch.done:
+            batch.done.add(("image", attname))
+            self.load_images(getattr(other, attname, None) for other in batch.pages)
+        return self.image(getattr(obj, attname, None))
+
+    def load_documents(self, ids: Iterable[int | None]) -> None:
+        missing = {pk for pk in ids if pk is not None and pk not in self._documents}
+        if not missing:
+            return
+        documents = (
+            get_document_model().objects.filter(pk__in=missing).exclude(collection_id__in=self.private_collection_ids)
+        )
+        found = {document.pk: document for document in documents}
+        self._documents.update({pk: found.get(pk) for pk in missing})
+
+    def document(self, document_id: int | None):
+        if document_id is None:
+            return None
+        self.load_documents([document_id])
+        return self._documents[document_id]
+
+    def document_for(self, obj, attname: str):
+        batch = self.batch_of(obj)
+        if ("document", attname) not in batch.done:
+            batch.done.add(("document", attname))
+            self.load_documents(getattr(other, attname, None) for other in batch.pages)
+        return self.document(getattr(obj, attname, None))
+
+    def load_references(self, references: References) -> None:
+        self.load_images(references.images)
+        self.load_documents(references.documents)
+        self.load_pages(references.pages)
+
+    def prepare_content(self, obj, field_name: str, collect) -> None:
+        """Before rendering one object's rich text or StreamField, load what the field references for the batch.
+
+        `collect(value, references, locale_id)` adds the ids a field value points at.
+        """
+        batch = self.batch_of(obj)
+        if ("content", field_name) in batch.done:
+            return
+        batch.done.add(("content", field_name))
+        references = References()
+        for other in batch.pages:
+            value = getattr(other, field_name, None)
+            if value:
+                collect(value, references, getattr(other, "locale_id", None) or self.default_locale.pk)
+        self.load_references(references)
+
+    # --- Translations and breadcrumbs ------------------------------------------------------------------------
+    def translations_of(self, page) -> list:
+        batch = self.batch_of(page)
+        cache_key = ("translations",)
+        if cache_key not in batch.done:
+            batch.done.add(cache_key)
+            keys = {other.translation_key for other in batch.pages}
+            grouped = defaultdict(list)
+            translations = self.visible(Page.objects.filter(translation_key__in=keys)).specific().order_by("locale_id")
+            for translation in self.register(translations):
+                grouped[translation.translation_key].append(self.serve(translation, is_fallback=False))
+            batch.translations = grouped
+        return [other for other in batch.translations[page.translation_key] if other.locale_id != page.locale_id]
+
+    def ancestors_of(self, page) -> list:
+        """The visible ancestors of `page` from its locale's home page down (the tree root is never shown)."""
+        batch = self.batch_of(page)
+        if ("ancestors",) not in batch.done:
+            batch.done.add(("ancestors",))
+            paths = {path for other in batch.pages for path in _ancestor_paths(other)}
+            found = self.visible(Page.objects.filter(path__in=paths)) if paths else []
+            batch.ancestors = {ancestor.path: ancestor for ancestor in found}
+        return [batch.ancestors[path] for path in _ancestor_paths(page) if path in batch.ancestors]
+
+    # --- Snippets (topics, service points): pages tag the source-locale ones ---------------------------------
+    def snippets_for(self, page, relation: str) -> list:
+        """The snippets of a page's many-to-many `relation`, each in the asked locale, else in the source locale."""
+        batch = self.batch_of(page)
+        locale_id = batch.requested_locale_id or page.locale_id
+        if ("snippets", relation) not in batch.done:
+            batch.done.add(("snippets", relation))
+            saved = [other for other in batch.pages if other.pk and not getattr(other, "_api_is_preview", False)]
+            prefetch_related_objects(saved, relation)
+            sources = [snippet for other in batch.pages for snippet in getattr(other, relation).all()]
+            self.load_snippet_translations(sources, locale_id)
+        return [self.snippet(source, locale_id) for source in getattr(page, relation).all()]
+
+    def load_snippet_translations(self, sources: list, locale_id: int) -> None:
+        by_model = defaultdict(set)
+        for source in sources:
+            if (type(source), source.translation_key, locale_id) not in self._snippets:
+                by_model[type(source)].add(source.translation_key)
+        for model, keys in by_model.items():
+            for translation in model.objects.filter(translation_key__in=keys, locale_id=locale_id):
+                self._snippets[(model, translation.translation_key, locale_id)] = translation
+            for key in keys:
+                self._snippets.setdefault((model, key, locale_id), None)
+
+    def snippet(self, source, locale_id: int):
+        if source.locale_id == locale_id:
+            return self.serve(source, is_fallback=False)
+        translation = self._snippets.get((type(source), source.translation_key, locale_id))
+        if translation is None:
+            return self.serve(source, is_fallback=True)
+        return self.serve(translation, is_fallback=False)
+
+
+def portal_path(page) -> str:
+    """BasePage.portal_path for any page object (previews and generic pages included)."""
+    segments = page.url_path.strip("/").split("/")
+    return "/" + "".join(f"{segment}/" for segment in segments[1:])
+
+
+def _ancestor_paths(page) -> list[str]:
+    # Depth 1 is the tree root; depth 2 the locale's home, the first crumb.
+    steplen = Page.steplen
+    return [page.path[: steplen * depth] for depth in range(2, page.depth)]

@@ -1,0 +1,24 @@
+"""The API's one table: the content generation its response cache is keyed on (graphql_api/caching)."""
+
+from django.db import models
+
+
+class ContentGeneration(models.Model):
+    """A single row, shared by every process: changed in the same transaction as any content the API serves.
+
+    `value` goes up by one on every change (publish, unpublish, move, delete, snippet or media save), so a
+    response cached under an older value is never served again. `next_transition_at` is the first go-live or
+    expiry time after `computed_at` of a live page: content changes then without anyone saving anything.
+    """
+
+    SINGLETON_ID = 1
+
+    value = models.BigIntegerField(default=0)
+    next_transition_at = models.DateTimeField(null=True, blank=True)
+    computed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "content generation"
+
+    def __str__(self) -> str:
+        return f"content generation {self.value}"

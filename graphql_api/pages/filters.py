@@ -1,0 +1,147 @@
+"""Filters and orderings of the page listings (XFilter, XOrdering).
+
+Kept apart from types.py, which would otherwise pass 400 lines. Codes are matched as whole items of
+multi-value fields (graphql_api/multiselect.py); topics by slug in any locale, since pages tag the Italian topic.
+"""
+
+import datetime
+
+import strawberry
+import strawberry_django
+from django.db.models import Q
+from strawberry import auto
+
+from content_models.models import AssociationPage, EventPage, InfographicPage, NewsPage, ServicePage, Topic
+from graphql_api.enums import AreaOfActivity, Audience, ProgrammeAction, Province, SpokenLanguage
+from graphql_api.multiselect import multiselect_q
+
+
+def topic_q(model, slug: str, prefix: str) -> Q:
+    # A subquery, not a join: a page with two matching topics must not come back twice.
+    keys = Topic.objects.filter(slug=slug).values("translation_key")
+    return Q(**{f"{prefix}pk__in": model.objects.filter(topics__translation_key__in=keys).values("pk")})
+
+
+@strawberry_django.filter_type(ServicePage, name="ServicePageFilter")
+class ServicePageFilter:
+    @strawberry_django.filter_field(description="A topic slug, in any locale.")
+    def topic(self, value: str, prefix: str) -> Q:
+        return topic_q(ServicePage, value, prefix)
+
+    @strawberry_django.filter_field(description="Services covering this province.")
+    def province(self, value: Province, prefix: str) -> Q:
+        return multiselect_q(f"{prefix}provinces", value.value)
+
+    @strawberry_django.filter_field
+    def action(self, value: ProgrammeAction, prefix: str) -> Q:
+        return Q(**{f"{prefix}action": value.value})
+
+    @strawberry_django.filter_field
+    def audience(self, value: Audience, prefix: str) -> Q:
+        return multiselect_q(f"{prefix}audiences", value.value)
+
+    @strawberry_django.filter_field(description="Services offered in this language (e.g. through mediation).")
+    def language(self, value: SpokenLanguage, prefix: str) -> Q:
+        return multiselect_q(f"{prefix}service_languages", value.value)
+
+
+@strawberry_django.filter_type(EventPage, name="EventPageFilter")
+class EventPageFilter:
+    @strawberry_django.filter_field(description="A topic slug, in any locale.")
+    def topic(self, value: str, prefix: str) -> Q:
+        return topic_q(EventPage, value, prefix)
+
+    @strawberry_django.filter_field
+    def province(self, value: Province, prefix: str) -> Q:
+        return Q(**{f"{prefix}province": value.value})
+
+    @strawberry_django.filter_field(description="Case-insensitive, e.g. Genova.")
+    def municipality(self, value: str, prefix: str) -> Q:
+        return Q(**{f"{prefix}municipality__iexact": value.strip()})
+
+    @strawberry_django.filter_field
+    def audience(self, value: Audience, prefix: str) -> Q:
+        return multiselect_q(f"{prefix}audiences", value.value)
+
+    @strawberry_django.filter_field(description="Events spoken in this language.")
+    def language(self, value: SpokenLanguage, prefix: str) -> Q:
+        return multiselect_q(f"{prefix}event_languages", value.value)
+
+    @strawberry_django.filter_field(name="startsAfter", description="Events starting at or after this instant.")
+    def starts_after(self, value: datetime.datetime, prefix: str) -> Q:
+        return Q(**{f"{prefix}start__gte": value})
+
+    @strawberry_django.filter_field(name="startsBefore", description="Events starting before this instant.")
+    def starts_before(self, value: datetime.datetime, prefix: str) -> Q:
+        return Q(**{f"{prefix}start__lt": value})
+
+    @strawberry_django.filter_field(description="The id of the organising association's page, in any locale.")
+    def organizer(self, value: strawberry.ID, prefix: str) -> Q:
+        keys = AssociationPage.objects.filter(pk=int(value) if str(value).isdigit() else 0).values("translation_key")
+        return Q(**{f"{prefix}organizer__translation_key__in": keys})
+
+
+@strawberry_django.filter_type(NewsPage, name="NewsPageFilter")
+class NewsPageFilter:
+    @strawberry_django.filter_field(description="A topic slug, in any locale.")
+    def topic(self, value: str, prefix: str) -> Q:
+        return topic_q(NewsPage, value, prefix)
+
+
+@strawberry_django.filter_type(InfographicPage, name="InfographicPageFilter")
+class InfographicPageFilter:
+    @strawberry_django.filter_field(description="A topic slug, in any locale.")
+    def topic(self, value: str, prefix: str) -> Q:
+        return topic_q(InfographicPage, value, prefix)
+
+
+@strawberry_django.filter_type(AssociationPage, name="AssociationPageFilter")
+class AssociationPageFilter:
+    @strawberry_django.filter_field(description="A topic slug, in any locale.")
+    def topic(self, value: str, prefix: str) -> Q:
+        return topic_q(AssociationPage, value, prefix)
+
+    @strawberry_django.filter_field
+    def province(self, value: Province, prefix: str) -> Q:
+        return Q(**{f"{prefix}province": value.value})
+
+    @strawberry_django.filter_field(description="Case-insensitive, e.g. Genova.")
+    def municipality(self, value: str, prefix: str) -> Q:
+        return Q(**{f"{prefix}municipality__iexact": value.strip()})
+
+    @strawberry_django.filter_field(description="Associations whose members speak this language.")
+    def language(self, value: SpokenLanguage, prefix: str) -> Q:
+        return multiselect_q(f"{prefix}languages_spoken", value.value)
+
+    @strawberry_django.filter_field(name="areaOfActivity")
+    def area_of_activity(self, value: AreaOfActivity, prefix: str) -> Q:
+        return multiselect_q(f"{prefix}areas_of_activity", value.value)
+
+
+@strawberry_django.order_type(ServicePage, name="ServicePageOrdering")
+class ServicePageOrdering:
+    title: auto
+    last_reviewed: auto
+
+
+@strawberry_django.order_type(EventPage, name="EventPageOrdering")
+class EventPageOrdering:
+    start: auto
+    title: auto
+
+
+@strawberry_django.order_type(NewsPage, name="NewsPageOrdering")
+class NewsPageOrdering:
+    date: auto
+    title: auto
+
+
+@strawberry_django.order_type(InfographicPage, name="InfographicPageOrdering")
+class InfographicPageOrdering:
+    title: auto
+    data_date: auto
+
+
+@strawberry_django.order_type(AssociationPage, name="AssociationPageOrdering")
+class AssociationPageOrdering:
+    title: auto

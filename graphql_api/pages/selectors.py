@@ -1,0 +1,64 @@
+"""Reads of pages by path or id, for the `page` query. Listings use graphql_api.localized."""
+
+from wagtail.models import Locale, Page
+
+from graphql_api.errors import ApiError, ErrorCode
+from graphql_api.loader import RequestLoader
+
+MAX_PATH_LENGTH = 1000
+
+
+def _normalised_path(path: str) -> str:
+    if len(path) > MAX_PATH_LENGTH or "//" in path or "\x00" in path:
+        raise ApiError(ErrorCode.BAD_USER_INPUT, "`path` is not a page path.")
+    return "/" + "".join(f"{segment}/" for segment in path.strip("/").split("/") if segment)
+
+
+def page_by_path(loader: RequestLoader, path: str, locale: Locale, *, fallback: bool):
+    path = _normalised_path(path)
+    page = _in_tree(loader, path, locale)
+    if page is not None:
+        return loader.serve(page, is_fallback=False)
+    default = loader.default_locale
+    if not fallback or locale.pk == default.pk:
+        return None
+    # The portal may ask the Italian path in another locale: serve that page's translation, else the original.
+    original = _in_tree(loader, path, default)
+    if original is None:
+        return None
+    return _pick(loader, original.translation_key, locale, fallback=True)
+
+
+def page_by_id(loader: RequestLoader, page_id: str, locale: Locale | None, *, fallback: bool):
+    if not str(page_id).isdigit():
+        raise ApiError(ErrorCode.BAD_USER_INPUT, "`id` must be a page id.")
+    key = Page.objects.filter(pk=int(page_id)).values_list("translation_key", flat=True).first()
+    if key is None:
+        return None
+    if locale is None:
+        page = loader.visible(Page.objects.filter(pk=int(page_id))).specific().first()
+        return loader.serve(page, is_fallback=False) if page is not None else None
+    return _pick(loader, key, locale, fallback=fallback)
+
+
+def _pick(loader: RequestLoader, translation_key, locale: Locale, *, fallback: bool):
+    default = loader.default_locale
+    candidates = {
+        page.locale_id: page
+        for page in loader.visible(
+            Page.objects.filter(translation_key=translation_key, locale_id__in={locale.pk, default.pk})
+        ).specific()
+    }
+    if locale.pk in candidates:
+        return loader.serve(candidates[locale.pk], is_fallback=False)
+    if fallback and default.pk in candidates:
+        return loader.serve(candidates[default.pk], is_fallback=True)
+    return None
+
+
+def _in_tree(loader: RequestLoader, path: str, locale: Locale):
+    home = Page.objects.filter(depth=2, locale=locale).only("url_path").first()
+    if home is None:
+        return None
+    url_path = home.url_path.rstrip("/") + path
+    return loader.visible(Page.objects.filter(url_path=url_path, locale=locale)).specific().first()

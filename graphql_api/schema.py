@@ -1,0 +1,86 @@
+"""The root schema: composes the domain queries and mutations and adds the cross-cutting extensions. No resolvers here."""
+
+import strawberry
+from django.apps import apps
+from strawberry.extensions import (
+    DisableIntrospection,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
+from strawberry.schema.config import StrawberryConfig
+from strawberry.tools import merge_types
+from strawberry_django.optimizer import DjangoOptimizerExtension
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from .associations.schema import Mutation as AssociationsMutation
+from .caching.responses import ResponseCache
+from .conf import api_setting, is_production
+from .errors import ErrorCodes, MaskUnexpectedErrors
+from .locales.schema import Query as LocalesQuery
+from .newsletter.schema import Mutation as NewsletterMutation
+from .newsletter.schema import Query as NewsletterQuery
+from .pages.schema import Query as PagesQuery
+from .pages.types import PAGE_TYPES
+from .preview.schema import Query as PreviewQuery
+from .search.schema import Query as SearchQuery
+from .snippets.schema import Query as SnippetsQuery
+from .streamfield.registry import UnmappedBlockError
+from .streamfield.types import registry as block_registry
+
+Query = merge_types("Query", (LocalesQuery, PagesQuery, SnippetsQuery, SearchQuery, PreviewQuery, NewsletterQuery))
+Mutation = merge_types("Mutation", (NewsletterMutation, AssociationsMutation))
+
+
+def check_mappings() -> None:
+    """Fail the schema build when a page model or a StreamField block has no GraphQL type."""
+    models = apps.get_app_config("content_models").get_models()
+    unmapped_pages = [
+        model.__name__ for model in models if issubclass(model, Page) and model not in PAGE_TYPES
+    ]
+    if unmapped_pages:
+        raise UnmappedBlockError(f"Page models without a GraphQL type (graphql_api/pages/types.py): {unmapped_pages}")
+    stream_blocks = [
+        field.stream_block
+        for model in apps.get_app_config("content_models").get_models()
+        for field in model._meta.get_fields()
+        if isinstance(field, StreamField)
+    ]
+    block_registry.check(*stream_blocks)
+
+
+def build_schema(*, production: bool) -> strawberry.Schema:
+    extensions = [
+        ErrorCodes,
+        lambda: QueryDepthLimiter(
+            max_depth=api_setting("MAX_DEPTH"),
+            # GraphiQL's own introspection query is deeper than any content query; it is disabled in production.
+            should_ignore=lambda ignore: ignore.field_name.startswith("__"),
+        ),
+        lambda: MaxAliasesLimiter(max_alias_count=api_setting("MAX_ALIASES")),
+        lambda: MaxTokensLimiter(max_token_count=api_setting("MAX_TOKENS")),
+        lambda: ParserCache(maxsize=256),
+        lambda: ValidationCache(maxsize=256),
+        ResponseCache,
+        # Only select/prefetch hints: `only()` would defer columns that Wagtail's page methods read row by row.
+        lambda: DjangoOptimizerExtension(enable_only_optimization=False),
+    ]
+    if production:
+        extensions = [MaskUnexpectedErrors, *extensions, DisableIntrospection]
+    return strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        types=[*PAGE_TYPES.values(), *block_registry.graphql_types()],
+        extensions=extensions,
+        config=StrawberryConfig(
+            disable_field_suggestions=production,
+            relay_max_results=api_setting("MAX_PAGE_SIZE"),
+        ),
+    )
+
+
+check_mappings()
+schema = build_schema(production=is_production())

@@ -1,0 +1,57 @@
+from collections.abc import Iterable
+
+import strawberry
+from wagtail.models import Page
+
+from graphql_api.conf import api_setting
+from graphql_api.connection import ApiConnection, connection
+from graphql_api.errors import ApiError, ErrorCode
+from graphql_api.loader import RequestLoader
+from graphql_api.localized import in_locale
+from graphql_api.pages.types import PageInterface
+
+
+class SearchHits:
+    """Ranked search results, sliced by the connection, turned into specific pages one slice at a time."""
+
+    def __init__(self, results, loader: RequestLoader, locale_id: int):
+        self._results = results
+        self._loader = loader
+        self._locale_id = locale_id
+
+    def __len__(self) -> int:
+        return self._results.count()
+
+    def __getitem__(self, item: slice) -> list:
+        hits = list(self._results[item])
+        # One query per page type of the slice, not per hit; the rank order is kept.
+        pages = {page.pk: page for page in Page.objects.filter(pk__in=[hit.pk for hit in hits]).specific()}
+        return [
+            self._loader.serve(pages[hit.pk], is_fallback=hit.locale_id != self._locale_id)
+            for hit in hits
+            if hit.pk in pages
+        ]
+
+
+@strawberry.type
+class Query:
+    @connection(ApiConnection[PageInterface], description="Every public page type, ranked.")
+    def search(
+        self, info: strawberry.Info, query: str, locale: str | None = None, fallback: bool = True
+    ) -> Iterable[PageInterface]:
+        query = " ".join(query.split())
+        if not query:
+            raise ApiError(ErrorCode.BAD_USER_INPUT, "`query` must not be empty.")
+        if len(query) > api_setting("MAX_SEARCH_LENGTH"):
+            raise ApiError(
+                ErrorCode.SEARCH_QUERY_TOO_LONG, f"`query` may be at most {api_setting('MAX_SEARCH_LENGTH')} characters."
+            )
+        loader = info.context.loader
+        locale = loader.locale(locale)
+        pages = in_locale(
+            loader.visible(Page.objects.all()), locale=locale, default=loader.default_locale, fallback=fallback
+        )
+        # The search backend only filters on indexed FilterFields; `id` is one, so the visibility and locale rules
+        # go in as a subquery on it rather than as filters the backend would refuse.
+        candidates = Page.objects.filter(pk__in=pages.values("pk"))
+        return SearchHits(candidates.search(query), loader, locale.pk)

@@ -1,0 +1,139 @@
+"""/graphql/: GET and POST, one operation per request, bounded in size, cached; GraphiQL only in development.
+
+Caching (graphql_api/caching): persisted queries are resolved before strawberry reads the request, the response
+cache is consulted by a schema extension once the document has validated, and this view stores the encoded body
+and sets ETag / Cache-Control, answering 304 to a matching If-None-Match.
+"""
+
+import json
+
+from cross_web import HTTPException
+from django.http import HttpResponse, JsonResponse
+from django.utils.decorators import method_decorator
+from django.views.decorators.csrf import csrf_exempt
+from strawberry.django.views import GraphQLView
+from strawberry.schema.exceptions import InvalidOperationTypeError
+
+from .caching.persisted import PersistedQuery, PersistedQueryError, persisted_query_resolve, persisted_query_store
+from .caching.responses import CachedResponse, Policy, etag_matches, etag_of, response_cache_set
+from .conf import api_setting
+from .context import ApiContext
+from .errors import ErrorCode, add_codes
+
+try:  # a fast encoder when installed; the standard library otherwise
+    import orjson
+except ImportError:  # pragma: no cover
+    orjson = None
+
+
+def error_response(code: ErrorCode, message: str, status: int, **headers: str) -> JsonResponse:
+    response = JsonResponse(
+        {"data": None, "errors": [{"message": message, "extensions": {"code": code.value}}]}, status=status
+    )
+    # A refusal may not hold for the next request (a persisted query gets registered): no cache may keep it.
+    response["Cache-Control"] = "no-store"
+    for name, value in headers.items():
+        response[name] = value
+    return response
+
+
+# No CSRF protection, on purpose: CSRF abuses the cookies a browser attaches, and this API authenticates nobody by
+# cookie or session. No resolver reads request.user or request.session; previews are authorised by a signed token
+# in the query, the newsletter's mutations by the token from the subscriber's email, and the remaining mutations
+# are open to anyone by design. A logged-in editor's cookie therefore unlocks nothing here (tested). Mutations are
+# refused over GET, and POST must be application/json, which no HTML form can send cross-site without a CORS
+# preflight (which this server does not answer).
+@method_decorator(csrf_exempt, name="dispatch")
+class ApiView(GraphQLView):
+    allow_queries_via_get = True
+    context: ApiContext | None = None
+    persisted_query: PersistedQuery | None = None
+
+    def get_context(self, request, response) -> ApiContext:
+        self.context = ApiContext(request=request, response=response)
+        return self.context
+
+    def dispatch(self, request, *args, **kwargs) -> HttpResponse:
+        rejection = self._reject(request)
+        if rejection is not None:
+            return rejection
+        try:
+            return self.run(request=request)
+        except PersistedQueryError as error:
+            # 200 with a GraphQL error, as Apollo's servers answer: the client then sends the query itself.
+            status = 200 if error.code is ErrorCode.PERSISTED_QUERY_NOT_FOUND else 400
+            return error_response(error.code, error.message, status)
+        except HTTPException as error:
+            if isinstance(error.__cause__, InvalidOperationTypeError):
+                return error_response(
+                    ErrorCode.METHOD_NOT_ALLOWED, "Mutations must be sent with POST.", status=405, Allow="POST"
+                )
+            return error_response(ErrorCode.BAD_REQUEST, error.reason, error.status_code)
+
+    def _reject(self, request) -> JsonResponse | None:
+        """Refuse what is too big or batched before reading it as GraphQL (and before any SQL)."""
+        limit = api_setting("MAX_REQUEST_BYTES")
+        too_large = error_response(
+            ErrorCode.REQUEST_TOO_LARGE, f"Requests may be at most {limit} bytes.", status=413
+        )
+        if request.method == "GET":
+            return too_large if len(request.META.get("QUERY_STRING", "")) > limit else None
+        try:
+            declared = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            declared = 0
+        if declared > limit or len(request.body) > limit:
+            return too_large
+        if request.body.lstrip()[:1] == b"[":
+            return error_response(ErrorCode.BATCHING_DISABLED, "Send one operation per request.", status=400)
+        return None
+
+    def should_render_graphql_ide(self, request) -> bool:
+        # A persisted query over GET has no `query` parameter, and a browser's fetch accepts */*: it is no IDE visit.
+        return super().should_render_graphql_ide(request) and request.query_params.get("extensions") is None
+
+    def parse_http_body(self, request):
+        data = super().parse_http_body(request)
+        if isinstance(data, list):  # batches are refused in _reject; strawberry refuses them again
+            return data
+        data, self.persisted_query = persisted_query_resolve(data)
+        return data
+
+    def process_result(self, request, result):
+        add_codes(result.errors)
+        if self.persisted_query is not None and self.persisted_query.register and result.data is not None:
+            persisted_query_store(self.persisted_query)  # it parsed and validated: a real operation
+        return super().process_result(request, result)
+
+    def create_response(self, response_data, sub_response) -> HttpResponse:
+        plan = self.context.response_plan if self.context is not None else None
+        if plan is not None and plan.hit is not None:
+            etag, body, source = plan.hit.etag, plan.hit.body, "hit"
+        else:
+            body = self.encode_json(response_data)
+            body = body if isinstance(body, bytes) else body.encode()
+            etag, source = etag_of(body), "miss"
+            if plan is not None and plan.store:
+                response_cache_set(plan, CachedResponse(etag, body))
+        response = HttpResponse(body, content_type="application/json")
+        for name, value in sub_response.items():
+            response[name] = value
+        if sub_response.status_code:
+            response.status_code = sub_response.status_code
+        if plan is None:
+            return response
+        response["Cache-Control"] = plan.cache_control()
+        if plan.policy is Policy.PUBLIC:
+            response["ETag"] = etag
+            response["X-GraphQL-Cache"] = source
+            if self.request.method == "GET" and etag_matches(self.request.headers.get("If-None-Match", ""), etag):
+                not_modified = HttpResponse(status=304)
+                for name in ("ETag", "Cache-Control", "X-GraphQL-Cache"):
+                    not_modified[name] = response[name]
+                return not_modified
+        return response
+
+    def encode_json(self, data: object) -> str | bytes:
+        if orjson is not None:
+            return orjson.dumps(data)
+        return json.dumps(data, separators=(",", ":"))

@@ -1,0 +1,47 @@
+"""What may leave the API: the one place that decides whether a page, image or document is public.
+
+Every entry point (page, listings, search, translations, breadcrumbs, blocks, rich text) goes through these
+selectors, so a rule changes in one place. Selectors take the request's `now` and the restrictions loaded once
+per request, so none of them runs a query of its own.
+"""
+
+import datetime
+
+from django.db.models import Q, QuerySet
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+
+
+def private_page_paths() -> list[str]:
+    """Tree paths of pages under any view restriction (password, login, groups): they and their subtrees hide."""
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
+def private_collection_ids() -> frozenset[int]:
+    """Collections under a view restriction, with their descendants: images and documents in them hide."""
+    paths = list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
+    if not paths:
+        return frozenset()
+    subtree = Q()
+    for path in paths:
+        subtree |= Q(path__startswith=path)
+    return frozenset(Collection.objects.filter(subtree).values_list("pk", flat=True))
+
+
+def visible_pages_q(*, now: datetime.datetime, private_paths: list[str]) -> Q:
+    """Live, published, not expired, past its go-live time, not under a privacy restriction, not the tree root.
+
+    Fields are read from the page row, which Wagtail keeps equal to the live revision: a newer draft only ever
+    lives in the revisions table, so it never leaks through these pages.
+    """
+    q = (
+        Q(live=True, expired=False, depth__gt=1)
+        & (Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+        & (Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
+    )
+    for path in private_paths:
+        q &= ~Q(path__startswith=path)
+    return q
+
+
+def visible_pages(queryset: QuerySet, *, now: datetime.datetime, private_paths: list[str]) -> QuerySet:
+    return queryset.filter(visible_pages_q(now=now, private_paths=private_paths))

@@ -1,0 +1,100 @@
+"""Named image renditions, shared by the API, the newsletter and social posts: one place to change a size.
+
+A rendition is asked for by name (``"card"``), never by a filter spec typed at the call site, so every consumer
+gets the same files and a size changes here once. A deployment may add names with ``MEDIA_RENDITION_SPECS`` and
+extra raw specs the API may accept with ``MEDIA_ALLOWED_FILTER_SPECS``.
+
+Lists must prefetch what they show, or each image costs a query::
+
+    images_prefetch_renditions(CustomImage.objects.filter(...), "card", "social")
+    # same as CustomImage.objects.filter(...).prefetch_renditions("fill-800x450|format-webp", ...)
+
+A rendition's URL is built from the row Wagtail stores (no request to the store), so already-made renditions keep
+being served when the object store is down.
+"""
+
+import logging
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from django.conf import settings
+from django.db.models import QuerySet
+from wagtail.images.models import AbstractImage, AbstractRendition, Filter, SourceImageIOError
+
+from media.storage import STORAGE_ERRORS
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_RENDITION_SPECS: Mapping[str, str] = MappingProxyType(
+    {
+        # Lists and search results (4:3).
+        "thumbnail": "fill-400x300|format-webp",
+        # Cards in grids and carousels (16:9).
+        "card": "fill-800x450|format-webp",
+        # An image in the body of a page: keeps its proportions, never upscaled.
+        "content": "max-1200x1200|format-webp",
+        # Wide banner at the top of a page.
+        "hero": "fill-1920x720|format-webp",
+        # Open Graph / social posts: 1.91:1 as the platforms crop it; JPEG because link previews on some
+        # platforms still refuse WebP.
+        "social": "fill-1200x630|format-jpeg|jpegquality-85",
+        # Newsletter: shown 600 px wide, made at 2x for sharp screens; JPEG because Outlook for Windows does not
+        # render WebP.
+        "newsletter": "width-1200|format-jpeg|jpegquality-80",
+    }
+)
+
+
+class UnknownRenditionError(KeyError):
+    """A rendition name that is not in the shared list (a typo, or a name a deployment removed)."""
+
+    def __str__(self):
+        return f"Unknown rendition {self.args[0]!r}; known renditions: {', '.join(rendition_specs())}"
+
+
+def rendition_specs() -> dict[str, str]:
+    """Every named rendition, name -> Wagtail filter spec: ours, plus those a deployment adds in settings."""
+    return {**DEFAULT_RENDITION_SPECS, **getattr(settings, "MEDIA_RENDITION_SPECS", {})}
+
+
+def rendition_spec(name: str) -> str:
+    try:
+        return rendition_specs()[name]
+    except KeyError:
+        raise UnknownRenditionError(name) from None
+
+
+def allowed_filter_specs() -> frozenset[str]:
+    """The filter specs a client may ask for: the named ones, plus the raw specs settings allow.
+
+    Anything else is refused, so a client cannot make us generate (and store) an image for every size it invents.
+    """
+    return frozenset(rendition_specs().values()) | frozenset(
+        getattr(settings, "MEDIA_ALLOWED_FILTER_SPECS", ())
+    )
+
+
+def filter_spec_is_allowed(spec: str) -> bool:
+    return spec in allowed_filter_specs()
+
+
+def images_prefetch_renditions(queryset: QuerySet, *names: str) -> QuerySet:
+    """The queryset with the named renditions (all of them when no name is given) fetched in one extra query."""
+    specs = [rendition_spec(name) for name in names] if names else list(rendition_specs().values())
+    return queryset.prefetch_renditions(*specs)
+
+
+def image_renditions_get(image: AbstractImage, *names: str) -> dict[str, AbstractRendition]:
+    """The named renditions of an image, made (and stored) the first time they are asked for.
+
+    When a missing rendition cannot be made (object store down, original file gone) the renditions that already
+    exist are still returned and the others are left out: callers serve what there is rather than fail.
+    """
+    specs = {name: rendition_spec(name) for name in names}
+    filters = [Filter(spec=spec) for spec in dict.fromkeys(specs.values())]
+    try:
+        by_spec = image.get_renditions(*filters)
+    except (SourceImageIOError, *STORAGE_ERRORS):
+        logger.warning("Could not make renditions %s of image %s", list(specs), image.pk, exc_info=True)
+        by_spec = {f.spec: rendition for f, rendition in image.find_existing_renditions(*filters).items()}
+    return {name: by_spec[spec] for name, spec in specs.items() if spec in by_spec}

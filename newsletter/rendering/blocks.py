@@ -1,0 +1,309 @@
+"""Email markup (MJML) and plain text for every block of the newsletter stream.
+
+Each MJML renderer returns whole <mj-section>s, so a block can choose its own layout. Values are escaped with
+format_html; rich text is already sanitised by Wagtail's whitelist on save.
+"""
+
+from django.template.defaultfilters import filesizeformat
+from django.utils import translation
+from django.utils.formats import number_format
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from content_models import blocks as content_blocks
+
+from ..blocks import PageTeasersBlock
+from .context import RenderContext
+from .links import public_url
+from .registry import registry
+from .richtext import rich_text_html, rich_text_text
+from .teasers import TEASER_DISPLAY_WIDTH, localized_page, teaser_for
+
+HEADING_SIZES = {"h2": "22px", "h3": "19px", "h4": "17px"}
+ALERT_COLOURS = {"info": ("#e8f0fe", "#0b5394"), "warning": ("#fff4e5", "#8a4b00"), "urgent": ("#fdecea", "#a50e0e")}
+
+
+def section(inner, *, padding="8px 0") -> str:
+    return format_html(
+        '<mj-section background-color="#ffffff" padding="{}"><mj-column>{}</mj-column></mj-section>',
+        padding,
+        inner,
+    )
+
+
+def text(inner, *, css_class="") -> str:
+    if css_class:
+        return format_html('<mj-text css-class="{}">{}</mj-text>', css_class, inner)
+    return format_html("<mj-text>{}</mj-text>", inner)
+
+
+def _page_url(page, ctx: RenderContext) -> str:
+    served = localized_page(page, ctx.locale) if page is not None else None
+    return served.full_url if served is not None else ""
+
+
+def _cta_url(value, ctx: RenderContext) -> str:
+    return _page_url(value.get("page"), ctx) or value.get("url") or ""
+
+
+# --- Text ---------------------------------------------------------------------------------------------------
+def heading_mjml(value, ctx):
+    level = value["level"] or "h2"
+    return section(
+        text(format_html('<{} style="margin:0;font-size:{};line-height:1.3;">{}</{}>',
+                         level, HEADING_SIZES.get(level, "22px"), value["text"], level)),
+        padding="16px 0 0",
+    )
+
+
+def heading_text(value, ctx):
+    return value["text"].upper() if value["level"] == "h2" else value["text"]
+
+
+def paragraph_mjml(value, ctx):
+    return section(text(mark_safe(rich_text_html(value)), css_class="nl-rich"))
+
+
+def paragraph_text(value, ctx):
+    return rich_text_text(value)
+
+
+def quote_mjml(value, ctx):
+    side = "right" if ctx.language.is_rtl else "left"
+    attribution = format_html("<br><cite>— {}</cite>", value["attribution"]) if value["attribution"] else ""
+    return section(text(format_html(
+        '<blockquote style="margin:0;padding-{}:16px;border-{}:4px solid #0b5394;font-style:italic;">'
+        "{}{}</blockquote>", side, side, value["quote"], attribution,
+    )))
+
+
+def quote_text(value, ctx):
+    return f"“{value['quote']}”" + (f"\n— {value['attribution']}" if value["attribution"] else "")
+
+
+def alert_mjml(value, ctx):
+    background, colour = ALERT_COLOURS.get(value["level"], ALERT_COLOURS["info"])
+    return section(text(format_html(
+        '<div role="note" style="background:{};border:2px solid {};padding:12px 16px;border-radius:4px;">'
+        '<strong style="color:{};">{}</strong>{}</div>',
+        background, colour, colour, value["title"], mark_safe(rich_text_html(value["text"])),
+    ), css_class="nl-rich"))
+
+
+def alert_text(value, ctx):
+    return f"[!] {value['title']}\n{rich_text_text(value['text'])}"
+
+
+# --- Media --------------------------------------------------------------------------------------------------
+def image_mjml(value, ctx):
+    image = value["image"]
+    if image is None:
+        return ""
+    rendition = image.get_rendition("width-1100")
+    alt = value.get("alt_text") or image.default_alt_text
+    caption = text(format_html('<p style="margin:0;font-size:14px;color:#444444;">{}</p>', value["caption"])) \
+        if value.get("caption") else ""
+    return section(format_html(
+        '<mj-image src="{}" alt="{}" width="550px" padding="8px 25px" />{}', public_url(rendition.url), alt, caption
+    ))
+
+
+def image_text(value, ctx):
+    image = value["image"]
+    alt = value.get("alt_text") or (image.default_alt_text if image else "")
+    return "\n".join(part for part in (f"[{alt}]" if alt else "", value.get("caption") or "") if part)
+
+
+def video_mjml(value, ctx):
+    # Email clients cannot play video: a clear link, and the transcript for those who cannot watch it.
+    transcript = format_html('<p style="margin:8px 0 0;">{}</p>', value["transcript"]) if value["transcript"] else ""
+    return section(text(format_html(
+        '<p style="margin:0;">▶ <a href="{}">{}</a></p>{}', value["url"], value["title"], transcript
+    )))
+
+
+def video_text(value, ctx):
+    return f"▶ {value['title']} <{value['url']}>" + (f"\n{value['transcript']}" if value["transcript"] else "")
+
+
+def document_mjml(value, ctx):
+    document = value["document"]
+    title = value.get("title") or document.title
+    details = f"{document.file_extension.upper()}, {filesizeformat(document.get_file_size() or 0)}"
+    description = format_html('<p style="margin:4px 0 0;">{}</p>', value["description"]) \
+        if value.get("description") else ""
+    return section(text(format_html(
+        '<p style="margin:0;">📄 <a href="{}">{}</a> <span style="color:#444444;">({})</span></p>{}',
+        public_url(document.url), title, details, description,
+    )))
+
+
+def document_text(value, ctx):
+    document = value["document"]
+    title = value.get("title") or document.title
+    return f"{title} <{public_url(document.url)}>" + (f"\n{value['description']}" if value.get("description") else "")
+
+
+# --- Links --------------------------------------------------------------------------------------------------
+def call_to_action_mjml(value, ctx):
+    url = _cta_url(value, ctx)
+    description = text(format_html('<p style="margin:0;">{}</p>', value["description"])) \
+        if value.get("description") else ""
+    return section(format_html('{}<mj-button href="{}">{}</mj-button>', description, url, value["label"]))
+
+
+def call_to_action_text(value, ctx):
+    return "\n".join(filter(None, [value.get("description"), f"{value['label']}: {_cta_url(value, ctx)}"]))
+
+
+def related_pages_mjml(value, ctx):
+    items = [(page, localized_page(page, ctx.locale)) for page in value["pages"]]
+    links = format_html_join(
+        "", '<li><a href="{}" lang="{}">{}</a></li>',
+        ((served.full_url, served.locale.language_code, served.title) for _page, served in items if served),
+    )
+    title = format_html('<h3 style="margin:0 0 8px;">{}</h3>', value["title"]) if value["title"] else ""
+    return section(text(format_html("{}<ul>{}</ul>", title, links)))
+
+
+def related_pages_text(value, ctx):
+    lines = [value["title"]] if value["title"] else []
+    for page in value["pages"]:
+        served = localized_page(page, ctx.locale)
+        if served is not None:
+            lines.append(f"- {served.title} <{served.full_url}>")
+    return "\n".join(lines)
+
+
+def teasers_mjml(value, ctx):
+    teasers = [teaser_for(page, ctx.locale, with_image=value["show_images"]) for page in value["pages"]]
+    parts = []
+    if value["title"]:
+        parts.append(section(text(format_html('<h2 style="margin:0;font-size:22px;">{}</h2>', value["title"])),
+                             padding="16px 0 0"))
+    for teaser in filter(None, teasers):
+        with translation.override(teaser.language.code):  # a fallback teaser is Italian throughout
+            read_more = _("Read more")
+        image = format_html(
+            '<mj-image src="{}" alt="{}" href="{}" width="{}px" padding="8px 20px 0" />',
+            teaser.image_url, teaser.image_alt, teaser.url, TEASER_DISPLAY_WIDTH,
+        ) if teaser.image_url else ""
+        meta = format_html('<p style="margin:0 0 4px;font-size:14px;color:#444444;">{}</p>', teaser.meta) \
+            if teaser.meta else ""
+        # A teaser that fell back to Italian says so to screen readers and keeps its own direction.
+        body = format_html(
+            '<div lang="{}" dir="{}"><h3 style="margin:0 0 4px;font-size:19px;"><a href="{}">{}</a></h3>{}'
+            '<p style="margin:0 0 8px;">{}</p><p style="margin:0;"><a href="{}">{}</a></p></div>',
+            teaser.language.code, teaser.language.direction, teaser.url, teaser.title, meta, teaser.summary,
+            teaser.url, read_more,
+        )
+        parts.append(section(format_html("{}{}", image, text(body)), padding="8px 0 16px"))
+    return mark_safe("".join(parts))
+
+
+def teasers_text(value, ctx):
+    lines = [value["title"].upper()] if value["title"] else []
+    for page in value["pages"]:
+        teaser = teaser_for(page, ctx.locale, with_image=False)
+        if teaser is not None:
+            lines.append("\n".join(filter(None, [f"* {teaser.title}", teaser.meta, teaser.summary, teaser.url])))
+    return "\n\n".join(lines)
+
+
+# --- Structured ---------------------------------------------------------------------------------------------
+def steps_mjml(value, ctx):
+    items = format_html_join(
+        "", "<li><strong>{}</strong>{}</li>",
+        ((step["title"], mark_safe(rich_text_html(step["description"])) if step["description"] else "")
+         for step in value["steps"]),
+    )
+    title = format_html('<h3 style="margin:0 0 8px;">{}</h3>', value["title"]) if value["title"] else ""
+    return section(text(format_html("{}<ol>{}</ol>", title, items), css_class="nl-rich"))
+
+
+def steps_text(value, ctx):
+    lines = [value["title"]] if value["title"] else []
+    for number, step in enumerate(value["steps"], start=1):
+        lines.append(f"{number}. {step['title']}")
+        if step["description"]:
+            lines.append("   " + rich_text_text(step["description"]).replace("\n", "\n   "))
+    return "\n".join(lines)
+
+
+def faq_mjml(value, ctx):
+    items = format_html_join(
+        "", '<h4 style="margin:12px 0 4px;font-size:17px;">{}</h4>{}',
+        ((item["question"], mark_safe(rich_text_html(item["answer"]))) for item in value["items"]),
+    )
+    title = format_html('<h3 style="margin:0;">{}</h3>', value["title"]) if value["title"] else ""
+    return section(text(format_html("{}{}", title, items), css_class="nl-rich"))
+
+
+def faq_text(value, ctx):
+    lines = [value["title"]] if value["title"] else []
+    for item in value["items"]:
+        lines.append(f"? {item['question']}\n{rich_text_text(item['answer'])}")
+    return "\n\n".join(lines)
+
+
+def contact_mjml(value, ctx):
+    rows = [format_html("<strong>{}</strong>", value["name"])]
+    if value["role"]:
+        rows.append(format_html("{}", value["role"]))
+    if value["phone"]:
+        rows.append(format_html('☎ <a href="tel:{}">{}</a>', value["phone"].replace(" ", ""), value["phone"]))
+    if value["email"]:
+        rows.append(format_html('✉ <a href="mailto:{}">{}</a>', value["email"], value["email"]))
+    if value["url"]:
+        rows.append(format_html('<a href="{}">{}</a>', value["url"], value["url"]))
+    if value["notes"]:
+        rows.append(format_html("{}", value["notes"]))
+    return section(text(format_html('<p style="margin:0;">{}</p>', mark_safe("<br>".join(rows)))))
+
+
+def contact_text(value, ctx):
+    return "\n".join(filter(None, [value["name"], value["role"], value["phone"], value["email"], value["url"],
+                                   value["notes"]]))
+
+
+def _figure(figure) -> str:
+    value = figure["value"]
+    number = "" if value is None else number_format(
+        value, decimal_pos=0 if value == value.to_integral_value() else None, force_grouping=True
+    )
+    return f"{number} {figure['unit']}".strip()
+
+
+def key_figures_mjml(value, ctx):
+    rows = format_html_join(
+        "", '<tr><td style="padding:4px 8px;font-size:22px;font-weight:bold;white-space:nowrap;">{}</td>'
+            '<td style="padding:4px 8px;">{}{}</td></tr>',
+        ((_figure(figure), figure["label"],
+          format_html('<br><small style="color:#444444;">{}</small>', figure["source"]) if figure["source"] else "")
+         for figure in value["figures"]),
+    )
+    title = format_html('<h3 style="margin:0 0 8px;">{}</h3>', value["title"]) if value["title"] else ""
+    return section(text(format_html('{}<table role="presentation">{}</table>', title, rows)))
+
+
+def key_figures_text(value, ctx):
+    lines = [value["title"]] if value["title"] else []
+    lines += [f"{_figure(figure)} — {figure['label']}" for figure in value["figures"]]
+    return "\n".join(lines)
+
+
+registry.register(content_blocks.HeadingBlock, mjml=heading_mjml, text=heading_text)
+registry.register(content_blocks.ParagraphBlock, mjml=paragraph_mjml, text=paragraph_text)
+registry.register(content_blocks.QuoteBlock, mjml=quote_mjml, text=quote_text)
+registry.register(content_blocks.AlertBlock, mjml=alert_mjml, text=alert_text)
+registry.register(content_blocks.ImageBlock, mjml=image_mjml, text=image_text)
+registry.register(content_blocks.VideoEmbedBlock, mjml=video_mjml, text=video_text)
+registry.register(content_blocks.DocumentDownloadBlock, mjml=document_mjml, text=document_text)
+registry.register(content_blocks.CallToActionBlock, mjml=call_to_action_mjml, text=call_to_action_text)
+registry.register(content_blocks.RelatedPagesBlock, mjml=related_pages_mjml, text=related_pages_text)
+registry.register(content_blocks.StepsBlock, mjml=steps_mjml, text=steps_text)
+registry.register(content_blocks.FaqBlock, mjml=faq_mjml, text=faq_text)
+registry.register(content_blocks.ContactBlock, mjml=contact_mjml, text=contact_text)
+registry.register(content_blocks.KeyFiguresBlock, mjml=key_figures_mjml, text=key_figures_text)
+registry.register(PageTeasersBlock, mjml=teasers_mjml, text=teasers_text)

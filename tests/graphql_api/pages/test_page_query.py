@@ -1,0 +1,134 @@
+"""page(path|id, locale, fallback): the most specific type, in the asked locale or the default one."""
+
+import pytest
+
+from tests.factories import EventPageFactory, ServicePageFactory
+
+PAGE_BY_PATH = """
+query ($path: String!, $locale: String, $fallback: Boolean! = true) {
+  page(path: $path, locale: $locale, fallback: $fallback) {
+    __typename id title slug path url isFallback
+    locale { code name direction isDefault }
+    ... on ServicePage { summary action provinces howToAccess { title description } }
+  }
+}
+"""
+
+PAGE_BY_ID = """
+query ($id: ID!, $locale: String, $fallback: Boolean! = true) {
+  page(id: $id, locale: $locale, fallback: $fallback) { __typename id title isFallback locale { code } }
+}
+"""
+
+PAGE_WITH_TRANSLATIONS = """
+query ($path: String!, $locale: String) {
+  page(path: $path, locale: $locale) {
+    title
+    translations { title url locale { code direction } }
+    breadcrumbs { title path url }
+    seo { title description image { id } }
+  }
+}
+"""
+
+
+@pytest.mark.django_db
+def test_service_page_by_path_has_its_specific_type(graphql, service_index):
+    ServicePageFactory(parent=service_index, title="Corsi di italiano", slug="corsi-di-italiano",
+                       how_to_access=[("step", {"title": "Prenota", "description": "<p>Chiama</p>"})])
+
+    page = graphql.data(PAGE_BY_PATH, {"path": "/servizi/corsi-di-italiano/"})["page"]
+
+    assert page["__typename"] == "ServicePage"
+    assert page["path"] == "/servizi/corsi-di-italiano/"
+    assert page["url"] == "http://localhost:3000/it/servizi/corsi-di-italiano/"
+    assert page["locale"] == {"code": "it", "name": "italiano", "direction": "LTR", "isDefault": True}
+    assert page["isFallback"] is False
+    assert page["action"] == "ACTION_02"
+    assert page["provinces"] == ["GE"]
+    assert page["howToAccess"] == [{"title": "Prenota", "description": "<p>Chiama</p>"}]
+
+
+@pytest.mark.django_db
+def test_path_without_slashes_finds_the_same_page(graphql, service_index):
+    ServicePageFactory(parent=service_index, slug="corsi")
+
+    assert graphql.data(PAGE_BY_PATH, {"path": "servizi/corsi"})["page"]["path"] == "/servizi/corsi/"
+
+
+@pytest.mark.django_db
+def test_home_page_is_the_root_path(graphql, home):
+    assert graphql.data(PAGE_BY_PATH, {"path": "/"})["page"]["__typename"] == "HomePage"
+
+
+@pytest.mark.django_db
+def test_translation_is_served_in_the_asked_locale(graphql, service_index, translate):
+    service = ServicePageFactory(parent=service_index, slug="corsi")
+    translate(service, "ar", title="دورات")
+
+    page = graphql.data(PAGE_BY_PATH, {"path": "/servizi/corsi/", "locale": "ar"})["page"]
+
+    assert page["title"] == "دورات"
+    assert page["locale"]["direction"] == "RTL"
+    assert page["isFallback"] is False
+    assert page["url"] == "http://localhost:3000/ar/servizi/corsi/"
+
+
+@pytest.mark.django_db
+def test_missing_translation_falls_back_to_italian(graphql, service_index, locales):
+    ServicePageFactory(parent=service_index, slug="corsi", title="Corsi")
+
+    page = graphql.data(PAGE_BY_PATH, {"path": "/servizi/corsi/", "locale": "fr"})["page"]
+
+    assert page["title"] == "Corsi"
+    assert page["isFallback"] is True
+    assert page["locale"]["code"] == "it"
+
+
+@pytest.mark.django_db
+def test_without_fallback_a_missing_translation_is_absent(graphql, service_index, locales):
+    ServicePageFactory(parent=service_index, slug="corsi")
+
+    assert graphql.data(PAGE_BY_PATH, {"path": "/servizi/corsi/", "locale": "fr", "fallback": False})["page"] is None
+
+
+@pytest.mark.django_db
+def test_page_by_id_in_another_locale(graphql, event_index, translate):
+    event = EventPageFactory(parent=event_index, title="Festa")
+    english = translate(event, "en", title="Party")
+
+    assert graphql.data(PAGE_BY_ID, {"id": event.pk})["page"]["title"] == "Festa"
+    assert graphql.data(PAGE_BY_ID, {"id": event.pk, "locale": "en"})["page"]["title"] == "Party"
+    assert graphql.data(PAGE_BY_ID, {"id": english.pk, "locale": "it"})["page"]["title"] == "Festa"
+    fallback = graphql.data(PAGE_BY_ID, {"id": event.pk, "locale": "uk"})["page"]
+    assert fallback["title"] == "Festa" and fallback["isFallback"] is True
+    assert graphql.data(PAGE_BY_ID, {"id": event.pk, "locale": "uk", "fallback": False})["page"] is None
+    assert fallback["__typename"] == "EventPage"
+
+
+@pytest.mark.django_db
+def test_translations_breadcrumbs_and_seo(graphql, service_index, translate):
+    service = ServicePageFactory(parent=service_index, slug="corsi", title="Corsi", summary="Gratis.")
+    translate(service, "ar", title="دورات")
+
+    page = graphql.data(PAGE_WITH_TRANSLATIONS, {"path": "/servizi/corsi/"})["page"]
+
+    assert page["translations"] == [
+        {"title": "دورات", "url": "http://localhost:3000/ar/servizi/corsi/", "locale": {"code": "ar", "direction": "RTL"}}
+    ]
+    assert [crumb["path"] for crumb in page["breadcrumbs"]] == ["/", "/servizi/", "/servizi/corsi/"]
+    assert page["seo"] == {"title": "Corsi", "description": "Gratis.", "image": None}
+
+
+@pytest.mark.django_db
+def test_unknown_locale_is_a_coded_error(graphql, home):
+    result = graphql(PAGE_BY_PATH, {"path": "/", "locale": "xx"})
+
+    assert result["errors"][0]["extensions"]["code"] == "UNKNOWN_LOCALE"
+
+
+@pytest.mark.django_db
+def test_path_and_id_together_is_a_coded_error(graphql, home):
+    result = graphql("{ page(path: \"/\", id: 1) { id } }")
+
+    assert result["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"

@@ -1,0 +1,129 @@
+"""Each language edition renders to accessible, self-contained email HTML and plain text."""
+
+import pytest
+from django.test import override_settings
+from wagtail import blocks
+
+from content_models.models import EventIndexPage, NewsIndexPage
+from newsletter.blocks import NewsletterStreamBlock
+from newsletter.rendering import UnmappedBlockError, registry, render_edition
+from newsletter.rendering.links import PREFERENCES_PLACEHOLDER, UNSUBSCRIBE_PLACEHOLDER, PersonalLinks
+from tests.factories import DocumentFactory, EventPageFactory, ImageFactory, NewsPageFactory
+
+from .conftest import publish_issue, translate, translate_issue
+
+
+def test_every_block_of_the_newsletter_stream_has_an_email_renderer():
+    assert registry.unmapped(NewsletterStreamBlock()) == []
+
+
+def test_an_unmapped_block_fails_loudly():
+    class NewBlock(blocks.CharBlock):
+        pass
+
+    block = NewBlock()
+    block.set_name("surprise")
+    with pytest.raises(UnmappedBlockError, match="surprise"):
+        registry.renderer_for(block)
+
+
+def every_block(image, document, page):
+    """One of each block, with the content an editor would write."""
+    return [
+        ("heading", {"text": "Corsi di italiano", "level": "h2"}),
+        ("paragraph", '<p>Leggi <a href="/documents/1/guida.pdf">la guida</a>.</p><ul><li>uno</li><li>due</li></ul>'),
+        ("image", {"image": image, "caption": "Una lezione", "alt_text": ""}),
+        ("call_to_action", {"label": "Prenota", "page": None, "url": "https://example.org/prenota", "description": ""}),
+        ("steps", {"title": "Come fare", "steps": [{"title": "Prenota il test", "description": "<p>Allo sportello.</p>"}]}),
+        ("faq", {"title": "Domande", "items": [{"question": "È gratis?", "answer": "<p>Sì.</p>"}]}),
+        ("contact", {"name": "Sportello", "role": "", "phone": "+39 010 000", "email": "sportello@example.org",
+                     "url": "", "notes": "Lun-ven 9-13"}),
+        ("key_figures", {"title": "In Liguria", "figures": [
+            {"label": "Residenti stranieri", "value": "150000", "unit": "persone", "source": "ISTAT"}]}),
+        ("document", {"document": document, "title": "", "description": "Il modulo"}),
+        ("related_pages", {"title": "Vedi anche", "pages": [page]}),
+        ("video", {"url": "https://www.youtube.com/watch?v=abc", "title": "Lo sportello", "transcript": "Testo"}),
+        ("quote", {"quote": "Ho trovato lavoro", "attribution": "Amina"}),
+        ("alert", {"level": "urgent", "title": "Scadenza", "text": "<p>Entro il 30 settembre.</p>"}),
+        ("teasers", {"title": "Prossimi eventi", "pages": [page], "show_images": True}),
+    ]
+
+
+@pytest.fixture
+def news(sections):
+    return NewsPageFactory(parent=sections[NewsIndexPage], title="Nuovi corsi", slug="nuovi-corsi",
+                           summary="Si riparte a settembre.", main_image=ImageFactory())
+
+
+@pytest.mark.django_db
+def test_italian_edition_is_self_contained_email_html(news):
+    issue = publish_issue(body=every_block(ImageFactory(), DocumentFactory(), news))
+
+    edition = render_edition(issue)
+
+    html = edition.html
+    assert '<html lang="it" dir="ltr"' in html
+    assert "<link" not in html and "@import" not in html  # no remote fonts or stylesheets
+    assert 'style="' in html and ".nl-rich" not in html.split("</head>")[1]  # CSS is inlined
+    assert "@media" in html  # responsive rules stay in <style> (inlining cannot express them)
+    assert 'href="https://cms.example.org/documents/1/guida.pdf"' in html  # relative links made absolute
+    assert 'src="https://cms.example.org/' in html  # image renditions, absolute
+    assert 'href="https://portal.example.org/it/notizie/nuovi-corsi/"' in html  # teaser links to the portal
+    assert "Nuovi corsi" in html and "Si riparte a settembre." in html
+    assert f'href="{edition.web_url}"' in html
+    assert edition.web_url.startswith("https://cms.example.org/newsletter/view/")
+    assert UNSUBSCRIBE_PLACEHOLDER in html and PREFERENCES_PLACEHOLDER in html
+    # The plain-text part carries the same information.
+    text = edition.text
+    assert text.startswith("Notizie di maggio\n=")
+    assert "la guida <https://cms.example.org/documents/1/guida.pdf>" in text
+    assert "- uno\n- due" in text
+    assert "https://portal.example.org/it/notizie/nuovi-corsi/" in text
+    assert "1. Prenota il test" in text
+
+
+@pytest.mark.django_db
+def test_personalisation_only_replaces_the_links(news):
+    edition = render_edition(publish_issue())
+    links = PersonalLinks("https://cms.example.org/newsletter/unsubscribe/KEY/7/", "https://portal/prefs?token=KEY&x=1")
+
+    html, text = edition.personalise(links)
+
+    assert UNSUBSCRIBE_PLACEHOLDER not in html and PREFERENCES_PLACEHOLDER not in text
+    assert 'href="https://cms.example.org/newsletter/unsubscribe/KEY/7/"' in html
+    assert 'href="https://portal/prefs?token=KEY&amp;x=1"' in html  # escaped in HTML, raw in text
+    assert "https://portal/prefs?token=KEY&x=1" in text
+    assert len(html) - len(edition.html) < 200
+
+
+@pytest.mark.django_db
+def test_arabic_edition_is_right_to_left_and_falls_back_to_italian_teasers(sections, news, django_capture_on_commit_callbacks):
+    event = EventPageFactory(parent=sections[EventIndexPage], title="Festa interculturale", slug="festa")
+    issue = publish_issue(body=[("teasers", {"title": "", "pages": [news, event], "show_images": True})])
+    # The news page has an Arabic translation; the event has none.
+    arabic_news = translate(news, "ar", django_capture_on_commit_callbacks).specific
+    arabic_news.title = "دورات جديدة"
+    arabic_news.save_revision().publish()
+    arabic = translate_issue(issue, "ar", django_capture_on_commit_callbacks, subject="أخبار مايو",
+                             body=[("teasers", {"title": "", "pages": [news, event], "show_images": True}),
+                                   ("paragraph", "<p>دورات اللغة الإيطالية</p>")])
+
+    edition = render_edition(arabic)
+
+    html = edition.html
+    assert '<html lang="ar" dir="rtl"' in html
+    assert 'role="article" lang="ar" dir="rtl"' in html
+    assert "direction:ltr" not in html.replace(" ", "")  # MJML columns follow the language's direction
+    assert "أخبار مايو" in html and "دورات اللغة الإيطالية" in html
+    assert arabic_news.title in html and 'href="https://portal.example.org/ar/' in html
+    # The untranslated event is served in Italian, marked as such for screen readers and bidi.
+    assert '<div lang="it" dir="ltr"><h3' in html and "Festa interculturale" in html
+    assert edition.language.code == "ar" and edition.language.is_rtl
+
+
+@pytest.mark.django_db
+@override_settings(WAGTAIL_I18N_ENABLED=True)
+def test_web_view_needs_a_started_send(client, locales):
+    issue = publish_issue()
+    url = render_edition(issue).web_url.removeprefix("https://cms.example.org")
+    assert client.get(url).status_code == 404
