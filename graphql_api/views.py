@@ -14,7 +14,12 @@ from django.views.decorators.csrf import csrf_exempt
 from strawberry.django.views import GraphQLView
 from strawberry.schema.exceptions import InvalidOperationTypeError
 
-from .caching.persisted import PersistedQuery, PersistedQueryError, persisted_query_resolve, persisted_query_store
+from .caching.persisted import (
+    PersistedQuery,
+    PersistedQueryError,
+    persisted_query_resolve,
+    persisted_query_store,
+)
 from .caching.responses import CachedResponse, Policy, etag_matches, etag_of, response_cache_set
 from .conf import api_setting
 from .context import ApiContext

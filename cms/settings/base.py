@@ -101,8 +101,12 @@ EMBEDDED_SQLITE = {
 }
 if env.str("DATABASE_URL", default=""):
     DATABASES = {"default": env.db("DATABASE_URL")}
-    DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60))
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    if DATABASES["default"]["ENGINE"] == EMBEDDED_SQLITE["ENGINE"]:
+        # A SQLite file named by URL gets the same WAL and locking options as the embedded one.
+        DATABASES["default"]["OPTIONS"] = {**EMBEDDED_SQLITE["OPTIONS"], **DATABASES["default"].get("OPTIONS", {})}
+    else:
+        DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60))
+        DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 else:
     DATABASES = {"default": EMBEDDED_SQLITE}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -196,7 +200,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # One line per task state change is noise at INFO; failures still log as errors.
-    "loggers": {"django_tasks": {"level": "WARNING"}},
+    "loggers": {
+        "django_tasks": {"level": "WARNING"},
+        # Wagtail logs every page save at INFO; the audit log in the admin already records them.
+        "wagtail": {"level": env.str("WAGTAIL_LOG_LEVEL", default="WARNING")},
+    },
 }
 
 # --- Newsletter (owned by the newsletter app; see docs/newsletter.md) ------------------------------------------

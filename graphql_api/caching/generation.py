@@ -69,12 +69,11 @@ def content_state_read() -> ContentState:
     if computed_at is not None and computed_at <= now and (next_at is None or now < next_at):
         return ContentState(generation, next_at, now)
     next_at = next_transition_after(now)
-    # Remember it for the next readers, only moving forward and only if no writer came in between.
-    (
-        ContentGeneration.objects.filter(pk=SINGLETON_ID, value=generation, computed_at=computed_at)
-        .filter(Q(computed_at__isnull=True) | Q(computed_at__lt=now))
-        .update(next_transition_at=next_at, computed_at=now)
-    )
+    if computed_at is None or computed_at < now:
+        # Remember it for the next readers (a write, once per transition), unless a writer came in between.
+        ContentGeneration.objects.filter(pk=SINGLETON_ID, value=generation, computed_at=computed_at).update(
+            next_transition_at=next_at, computed_at=now
+        )
     return ContentState(generation, next_at, now)
 
 

@@ -15,6 +15,7 @@ database: anyone may register a document, and a cache forgets the ones nobody us
 
 import dataclasses
 import hashlib
+import logging
 import re
 
 from django.core.cache import cache
@@ -24,6 +25,7 @@ from graphql_api.conf import api_setting
 from graphql_api.errors import ErrorCode
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
+logger = logging.getLogger(__name__)
 
 
 class PersistedQueryError(Exception):
@@ -60,7 +62,11 @@ def persisted_query_resolve(data: GraphQLRequestData) -> tuple[GraphQLRequestDat
     if not _SHA256.fullmatch(sha256):
         raise PersistedQueryError(ErrorCode.BAD_REQUEST, "`sha256Hash` must be 64 hexadecimal digits.")
     if data.query is None:
-        document = cache.get(_key(sha256))
+        try:
+            document = cache.get(_key(sha256))
+        except Exception:  # the cache is down: the client's retry with the query still works
+            logger.warning("Persisted query store unavailable", exc_info=True)
+            document = None
         if document is None:
             raise PersistedQueryError(ErrorCode.PERSISTED_QUERY_NOT_FOUND, "PersistedQueryNotFound")
         return dataclasses.replace(data, query=document), PersistedQuery(sha256, document, register=False)
@@ -70,4 +76,7 @@ def persisted_query_resolve(data: GraphQLRequestData) -> tuple[GraphQLRequestDat
 
 
 def persisted_query_store(query: PersistedQuery) -> None:
-    cache.set(_key(query.sha256), query.document, timeout=api_setting("PERSISTED_QUERY_SECONDS"))
+    try:
+        cache.set(_key(query.sha256), query.document, timeout=api_setting("PERSISTED_QUERY_SECONDS"))
+    except Exception:
+        logger.warning("Persisted query store unavailable: not stored", exc_info=True)

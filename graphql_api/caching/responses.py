@@ -20,6 +20,7 @@ import datetime
 import enum
 import hashlib
 import json
+import logging
 from typing import NamedTuple
 
 from django.core.cache import cache
@@ -31,6 +32,8 @@ from strawberry.types.graphql import OperationType
 from graphql_api.conf import api_setting
 
 from .generation import ContentState, content_state_read
+
+logger = logging.getLogger(__name__)
 
 
 class Policy(enum.Enum):
@@ -90,7 +93,12 @@ def etag_matches(if_none_match: str, etag: str) -> bool:
 
 
 def response_cache_get(key: str) -> CachedResponse | None:
-    return cache.get(key)
+    # The cache only saves work: when it is down (Redis restarting), the API executes instead of failing.
+    try:
+        return cache.get(key)
+    except Exception:
+        logger.warning("Response cache unavailable: executing", exc_info=True)
+        return None
 
 
 def response_cache_set(plan: ResponsePlan, response: CachedResponse) -> None:
@@ -99,7 +107,10 @@ def response_cache_set(plan: ResponsePlan, response: CachedResponse) -> None:
         # The key is dead after valid_until anyway: free the memory then.
         left = (plan.state.valid_until - plan.state.now) / datetime.timedelta(seconds=1)
         timeout = min(timeout, max(1, int(left) + 1))
-    cache.set(plan.key, response, timeout=timeout)
+    try:
+        cache.set(plan.key, response, timeout=timeout)
+    except Exception:
+        logger.warning("Response cache unavailable: not stored", exc_info=True)
 
 
 def _schema_fingerprint(schema) -> str:

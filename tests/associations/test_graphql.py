@@ -1,18 +1,9 @@
-"""The public `requestAssociationAccount` mutation, on a small schema of its own (the root may lack it)."""
+"""The public `requestAssociationAccount` mutation, through the real /graphql/ endpoint."""
 
 import pytest
-import strawberry
+from django.core.cache import cache
 
 from associations.models import AssociationAccountRequest
-from graphql_api.associations.schema import Mutation
-
-
-@strawberry.type
-class Query:
-    ping: bool = True
-
-
-SCHEMA = strawberry.Schema(query=Query, mutation=Mutation)
 
 REQUEST_ACCOUNT = """
 mutation RequestAccount($input: RequestAssociationAccountInput!) {
@@ -34,14 +25,32 @@ VALID_INPUT = {
 }
 
 
-def execute(variables):
-    result = SCHEMA.execute_sync(REQUEST_ACCOUNT, variable_values={"input": variables})
-    assert result.errors is None, result.errors
-    return result.data["requestAssociationAccount"]
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    cache.clear()  # the rate limits count in the cache
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def execute(client):
+    def _execute(variables, *, ip="203.0.113.7"):
+        response = client.post(
+            "/graphql/",
+            {"query": REQUEST_ACCOUNT, "variables": {"input": variables}},
+            content_type="application/json",
+            REMOTE_ADDR=ip,
+        )
+        assert response.status_code == 200
+        body = response.json()
+        assert "errors" not in body, body
+        return body["data"]["requestAssociationAccount"]
+
+    return _execute
 
 
 @pytest.mark.django_db
-def test_a_valid_request_is_recorded():
+def test_a_valid_request_is_recorded(execute):
     assert execute(VALID_INPUT) == {"ok": True, "errors": []}
     account_request = AssociationAccountRequest.objects.get()
     assert (account_request.association_name, account_request.language) == (
@@ -52,14 +61,14 @@ def test_a_valid_request_is_recorded():
 
 
 @pytest.mark.django_db
-def test_optional_fields_can_be_left_out():
+def test_optional_fields_can_be_left_out(execute):
     minimal = {key: VALID_INPUT[key] for key in ("associationName", "municipality", "contactName", "email")}
     assert execute(minimal)["ok"]
     assert AssociationAccountRequest.objects.get().language == "it"
 
 
 @pytest.mark.django_db
-def test_errors_name_the_field_and_a_code():
+def test_errors_name_the_field_and_a_code(execute):
     payload = execute({**VALID_INPUT, "email": "olena", "fiscalCode": "ABC", "contactName": ""})
     assert payload["ok"] is False
     assert {(error["field"], error["code"]) for error in payload["errors"]} == {
@@ -71,7 +80,29 @@ def test_errors_name_the_field_and_a_code():
 
 
 @pytest.mark.django_db
-def test_the_payload_reveals_nothing_about_existing_requests():
+def test_the_payload_reveals_nothing_about_existing_requests(execute):
     execute(VALID_INPUT)
     assert execute(VALID_INPUT) == {"ok": True, "errors": []}
     assert AssociationAccountRequest.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_requests_are_rate_limited_per_address_and_per_client(execute, settings):
+    settings.ASSOCIATIONS_RATE_LIMIT_EMAIL = "2/h"
+    settings.ASSOCIATIONS_RATE_LIMIT_IP = "4/h"
+    for _ in range(2):
+        assert execute(VALID_INPUT)["ok"]
+    refused = execute(VALID_INPUT, ip="198.51.100.1")  # a new client, the same address
+    assert refused == {
+        "ok": False,
+        "errors": [{"field": None, "code": "RATE_LIMITED", "message": "Too many requests from here: please try again later."}],
+    }
+    # The first client, other addresses: its third and fourth calls pass, the fifth is over the client limit.
+    assert execute({**VALID_INPUT, "email": "a@example.org"})["ok"]
+    assert execute({**VALID_INPUT, "email": "b@example.org"})["ok"]
+    assert execute({**VALID_INPUT, "email": "c@example.org"})["errors"][0]["code"] == "RATE_LIMITED"
+    assert sorted(AssociationAccountRequest.objects.values_list("email", flat=True)) == [
+        "a@example.org",
+        "b@example.org",
+        "olena@example.org",
+    ]

@@ -11,7 +11,7 @@ from newsletter.models import Consent, Delivery, Dispatch, Subscriber
 
 from .conftest import make_subscribers, publish_issue, translate_issue
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.newsletter.urls"), pytest.mark.usefixtures("locales")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("locales")]
 
 
 def sending_url(issue):

@@ -12,7 +12,7 @@ from newsletter.views import signature_for
 
 from .conftest import make_subscribers, publish_issue
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.newsletter.urls"), pytest.mark.usefixtures("locales")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("locales")]
 URL = "/newsletter/webhooks/feedback/"
 
 

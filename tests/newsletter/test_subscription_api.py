@@ -9,7 +9,7 @@ import pytest
 
 from newsletter.models import Consent, Subscriber
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.newsletter.urls")]
+pytestmark = [pytest.mark.django_db]
 
 SUBSCRIBE = """
 mutation Subscribe($input: SubscribeNewsletterInput!) {

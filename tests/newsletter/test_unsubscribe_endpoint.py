@@ -7,7 +7,7 @@ from newsletter.models import Delivery, Subscriber
 
 from .conftest import make_subscribers, publish_issue
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.newsletter.urls"), pytest.mark.usefixtures("locales")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("locales")]
 
 
 @pytest.fixture

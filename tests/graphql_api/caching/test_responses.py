@@ -4,6 +4,7 @@ import datetime
 import json
 
 import pytest
+from django.core.cache.backends.base import BaseCache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -125,3 +126,29 @@ def test_the_server_cache_can_be_switched_off(graphql, service, no_response_cach
 
     assert response["X-GraphQL-Cache"] == "miss"
     assert response["Cache-Control"].startswith("public, max-age=")
+
+
+class UnreachableCache(BaseCache):
+    """A cache server that is down, as Redis is while it restarts."""
+
+    def __init__(self, location, params):
+        super().__init__(params)
+
+    def get(self, key, default=None, version=None):
+        raise ConnectionError("cache down")
+
+    def set(self, key, value, timeout=None, version=None):
+        raise ConnectionError("cache down")
+
+    def clear(self):
+        pass
+
+
+@pytest.mark.django_db
+def test_a_cache_that_is_down_only_costs_speed(graphql, service, settings):
+    settings.CACHES = {"default": {"BACKEND": f"{__name__}.UnreachableCache"}}
+
+    response = graphql.post(SERVICE, {"path": "/servizi/corsi/"})
+
+    assert response.json()["data"]["page"]["title"] == "Corsi di italiano"
+    assert response["X-GraphQL-Cache"] == "miss"
