@@ -5,6 +5,7 @@ per target locale, a StringTranslation for each segment the catalogue knows, and
 object, built by wagtail-localize from those strings. Segments with no translation fall back to Italian.
 """
 
+import json
 from dataclasses import dataclass
 
 from django.core.exceptions import ObjectDoesNotExist
@@ -47,7 +48,7 @@ def translation_ensure(
     """
     previous = TranslationSource.objects.get_for_instance_or_none(instance)
     source, created = TranslationSource.update_or_create_from_instance(instance)
-    source_changed = created or previous is None or source.last_updated_at != previous.last_updated_at
+    source_changed = created or previous is None or not _same_content(previous.content_json, source.content_json)
     segments = list(StringSegment.objects.filter(source=source).select_related("string", "context"))
     count = TranslationCount(sources=1)
     for locale in locales:
@@ -98,6 +99,26 @@ def _strings_add(segments, locale: Locale, catalogue: Catalogue, paths: dict[str
         ).save()
         added = True
     return added
+
+
+def _canonical(value):
+    """JSON with StreamField values (JSON inside JSON) parsed too, so key order does not count."""
+    if isinstance(value, str) and value[:1] in "[{":
+        try:
+            return _canonical(json.loads(value))
+        except ValueError:
+            return value
+    if isinstance(value, dict):
+        return {key: _canonical(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_canonical(item) for item in value]
+    return value
+
+
+def _same_content(old_json: str, new_json: str) -> bool:
+    # PostgreSQL stores StreamFields as jsonb, which reorders keys: the text of a source serialised from the
+    # database differs from the one serialised from memory on the first run although the content is the same.
+    return _canonical(old_json) == _canonical(new_json)
 
 
 def _translation_exists(source: TranslationSource, locale: Locale) -> bool:
