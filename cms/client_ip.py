@@ -1,5 +1,7 @@
 """The client's address behind our own reverse proxy, for rate limits and consent records."""
 
+import ipaddress
+
 from django.conf import settings
 
 
@@ -12,3 +14,14 @@ def client_ip(request) -> str:
     if header and request.META.get(header):
         return request.META[header].split(",")[-1].strip()
     return request.META.get("REMOTE_ADDR", "")
+
+
+def client_network(ip: str) -> str:
+    """What a per-client rate limit counts: the address, or its whole /64 for IPv6 (one client owns it all)."""
+    try:
+        address = ipaddress.ip_address(ip)
+    except ValueError:
+        return "unknown"
+    if address.version == 6:
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False).network_address)
+    return str(address)

@@ -19,7 +19,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
-from . import visibility
+from content_models import visibility
 from .errors import ApiError, ErrorCode
 
 FALLBACK_ATTR = "_api_is_fallback"

@@ -4,24 +4,11 @@ Keys are keyed hashes, never raw addresses. Counting happens before any lookup, 
 for an address we know and one we do not.
 """
 
-import ipaddress
-
 from django.conf import settings
 from django.utils.crypto import salted_hmac
 from django_ratelimit.core import is_ratelimited
 
-from cms.client_ip import client_ip  # noqa: F401  (re-exported for the API layer)
-
-
-def _network(ip: str) -> str:
-    """IPv6 clients usually own a whole /64: count them as one."""
-    try:
-        address = ipaddress.ip_address(ip)
-    except ValueError:
-        return "unknown"
-    if address.version == 6:
-        return str(ipaddress.ip_network(f"{ip}/64", strict=False).network_address)
-    return str(address)
+from cms.client_ip import client_ip, client_network  # noqa: F401  (client_ip re-exported for the API layer)
 
 
 def keyed_hash(purpose: str, value: str) -> str:
@@ -35,7 +22,7 @@ def _hit(group: str, value: str, rate: str) -> bool:
 
 
 def ip_limited(action: str, ip: str) -> bool:
-    return _hit(f"newsletter.{action}.ip", _network(ip), settings.NEWSLETTER_RATE_LIMIT_IP)
+    return _hit(f"newsletter.{action}.ip", client_network(ip), settings.NEWSLETTER_RATE_LIMIT_IP)
 
 
 def email_limited(action: str, email: str) -> bool:

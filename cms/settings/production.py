@@ -7,7 +7,7 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import MIDDLEWARE, env
+from .base import CACHES, MIDDLEWARE, env
 
 
 def _required(name: str) -> str:
@@ -22,6 +22,10 @@ if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("dev-only"):
     raise ImproperlyConfigured("SECRET_KEY must be a random string of at least 50 characters in production")
 ALLOWED_HOSTS = [host.strip() for host in _required("ALLOWED_HOSTS").split(",") if host.strip()]
 _required("DATABASE_URL")  # production never runs on the embedded SQLite file
+# Rate limits, the API response cache and persisted queries must be shared by every worker and machine: a
+# per-process memory cache would multiply the limits and serve each process its own documents.
+if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    raise ImproperlyConfigured("REDIS_URL (or CACHE_URL to a shared cache) must be set when DJANGO_ENV=production")
 
 DEBUG = False
 # WhiteNoise serves the collected static files (admin assets) straight from gunicorn, right after security.

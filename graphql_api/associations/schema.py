@@ -11,7 +11,7 @@ from django_ratelimit.core import is_ratelimited
 from strawberry.types import Info
 
 from associations import services
-from cms.client_ip import client_ip
+from cms.client_ip import client_ip, client_network
 
 from .types import (
     AssociationAccountRequestError,
@@ -52,7 +52,7 @@ def _errors(error: ValidationError) -> list[AssociationAccountRequestError]:
 
 def _rate_limited(info: Info, email: str) -> bool:
     """Per client address and per email address (a keyed hash, never the address), counted in the cache."""
-    ip = client_ip(info.context["request"])
+    ip = client_network(client_ip(info.context["request"]))
     address = salted_hmac("associations.request.email", email.strip().lower()).hexdigest()
     limits = (
         ("associations.request.ip", ip, settings.ASSOCIATIONS_RATE_LIMIT_IP),

@@ -18,7 +18,7 @@ from .context import RenderContext
 from .links import public_url
 from .registry import registry
 from .richtext import rich_text_html, rich_text_text
-from .teasers import TEASER_DISPLAY_WIDTH, localized_page, teaser_for
+from .teasers import TEASER_DISPLAY_WIDTH, image_is_public, localized_page, teaser_for
 
 HEADING_SIZES = {"h2": "22px", "h3": "19px", "h4": "17px"}
 ALERT_COLOURS = {"info": ("#e8f0fe", "#0b5394"), "warning": ("#fff4e5", "#8a4b00"), "urgent": ("#fdecea", "#a50e0e")}
@@ -98,7 +98,7 @@ def alert_text(value, ctx):
 # --- Media --------------------------------------------------------------------------------------------------
 def image_mjml(value, ctx):
     image = value["image"]
-    if image is None:
+    if not image_is_public(image):
         return ""
     rendition = image.get_rendition("width-1100")
     alt = value.get("alt_text") or image.default_alt_text
@@ -111,6 +111,8 @@ def image_mjml(value, ctx):
 
 def image_text(value, ctx):
     image = value["image"]
+    if not image_is_public(image):
+        return ""
     alt = value.get("alt_text") or (image.default_alt_text if image else "")
     return "\n".join(part for part in (f"[{alt}]" if alt else "", value.get("caption") or "") if part)
 

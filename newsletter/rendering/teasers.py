@@ -7,6 +7,7 @@ from django.utils.formats import date_format
 from wagtail.models import Locale, Page
 
 from cms.languages import ContentLanguage, get_content_language
+from content_models.visibility import page_is_visible, private_collection_ids, private_page_paths
 
 from .links import public_url
 
@@ -26,12 +27,21 @@ class Teaser:
 
 
 def localized_page(page: Page, locale: Locale) -> Page | None:
-    """The live page in `locale`, else the live Italian page, else the page itself if live, else None."""
+    """The public page in `locale`, else the public Italian page, else the page itself if public, else None.
+
+    Public as the API means it (content_models.visibility): live, in its publishing window, not restricted.
+    """
+    now, private_paths = timezone.now(), private_page_paths()
     for target in (locale, Locale.get_default()):
         translation = page.get_translation_or_none(target)
-        if translation is not None and translation.live:
+        if translation is not None and page_is_visible(translation, now=now, private_paths=private_paths):
             return translation.specific
-    return page.specific if page.live else None
+    return page.specific if page_is_visible(page, now=now, private_paths=private_paths) else None
+
+
+def image_is_public(image) -> bool:
+    """Images of a private collection never go out in an email or a web view (their renditions are public)."""
+    return image is not None and image.collection_id not in private_collection_ids()
 
 
 def _image(page):
@@ -65,7 +75,7 @@ def teaser_for(page: Page, locale: Locale, *, with_image: bool = True) -> Teaser
     summary = getattr(served, "summary", "") or served.search_description
     image_url = image_alt = ""
     image = _image(served) if with_image else None
-    if image is not None:
+    if image_is_public(image):
         image_url = public_url(image.get_rendition(TEASER_RENDITION).url)
         image_alt = image.default_alt_text
     return Teaser(

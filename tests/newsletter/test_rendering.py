@@ -127,3 +127,27 @@ def test_web_view_needs_a_started_send(client, locales):
     issue = publish_issue()
     url = render_edition(issue).web_url.removeprefix("https://cms.example.org")
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_restricted_pages_and_private_images_never_go_out(sections):
+    """The API's visibility rules hold in emails and the web view too (content_models.visibility)."""
+    from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+
+    public = NewsPageFactory(parent=sections[NewsIndexPage], title="Notizia pubblica", summary="Per tutti.")
+    restricted = NewsPageFactory(parent=sections[NewsIndexPage], title="Notizia riservata", summary="Solo soci.")
+    PageViewRestriction.objects.create(page=restricted, restriction_type="password", password="x")
+    private = Collection.get_first_root_node().add_child(name="Riservata")
+    CollectionViewRestriction.objects.create(collection=private, restriction_type="login")
+    secret_image = ImageFactory(collection=private, description="Foto riservata")
+    issue = publish_issue(body=[
+        ("teasers", {"title": "", "pages": [public, restricted], "show_images": True}),
+        ("related_pages", {"title": "Vedi anche", "pages": [restricted]}),
+        ("image", {"image": secret_image, "caption": "Didascalia riservata", "alt_text": ""}),
+    ])
+
+    edition = render_edition(issue)
+
+    assert "Notizia pubblica" in edition.html and "Notizia pubblica" in edition.text
+    for secret in ("Notizia riservata", "Solo soci.", "Foto riservata", "Didascalia riservata"):
+        assert secret not in edition.html and secret not in edition.text, secret

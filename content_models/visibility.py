@@ -1,7 +1,7 @@
-"""What may leave the API: the one place that decides whether a page, image or document is public.
+"""What may leave the CMS: the one place that decides whether a page, image or document is public.
 
-Every entry point (page, listings, search, translations, breadcrumbs, blocks, rich text) goes through these
-selectors, so a rule changes in one place. Selectors take the request's `now` and the restrictions loaded once
+Every way out (the API's page, listings, search, translations, breadcrumbs, blocks and rich text; newsletter
+teasers and images) goes through these selectors, so a rule changes in one place. Selectors take the request's `now` and the restrictions loaded once
 per request, so none of them runs a query of its own.
 """
 
@@ -45,3 +45,15 @@ def visible_pages_q(*, now: datetime.datetime, private_paths: list[str]) -> Q:
 
 def visible_pages(queryset: QuerySet, *, now: datetime.datetime, private_paths: list[str]) -> QuerySet:
     return queryset.filter(visible_pages_q(now=now, private_paths=private_paths))
+
+
+def page_is_visible(page, *, now: datetime.datetime, private_paths: list[str]) -> bool:
+    """The same rule as visible_pages_q, for one page already in memory."""
+    return (
+        page.live
+        and not page.expired
+        and page.depth > 1
+        and (page.expire_at is None or page.expire_at > now)
+        and (page.go_live_at is None or page.go_live_at <= now)
+        and not any(page.path.startswith(path) for path in private_paths)
+    )
