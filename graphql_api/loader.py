@@ -20,6 +20,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from content_models import visibility
+
 from .errors import ApiError, ErrorCode
 
 FALLBACK_ATTR = "_api_is_fallback"

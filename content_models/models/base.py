@@ -5,7 +5,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.models import Page
-from wagtail.search import index
 
 from cms.languages import get_content_language
 
@@ -44,7 +43,6 @@ class BasePage(Page):
     )
 
     promote_panels = PROMOTE_PANELS
-    search_fields = Page.search_fields + [index.FilterField("locale_id")]
 
     class Meta:
         abstract = True
