@@ -62,6 +62,8 @@ lock: | $(BIN)/python
 		--output-file requirements.lock pyproject.toml
 	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-trusted-host --no-emit-find-links \
 		--extra test --constraint requirements.lock --output-file requirements-test.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-trusted-host --no-emit-find-links \
+		--extra bench --constraint requirements.lock --output-file requirements-bench.lock pyproject.toml
 
 clean:
 	rm -rf $(VENV) var/db.sqlite3* var/.demo-seeded

@@ -11,6 +11,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("newsletter/", include("newsletter.urls")),
     path("graphql/", include("graphql_api.urls")),
+    path("feeds/", include("distribution.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,3 @@
+"""Public URLs of the distribution app, mounted at /feeds/ by cms.urls."""
+
+urlpatterns = []
