@@ -28,7 +28,7 @@ WORKDIR /app
 COPY --chown=cms:cms . /app
 # collectstatic needs settings but no real secrets or database: throw-away values for the build step only.
 RUN SECRET_KEY=build-only-$(python -c "import secrets; print(secrets.token_hex(32))") \
-    ALLOWED_HOSTS=localhost DATABASE_URL=sqlite:////tmp/build.sqlite3 REDIS_URL=redis://localhost:6379/0 \
+    ALLOWED_HOSTS=localhost DATABASE_URL=sqlite:////tmp/build.sqlite3 REDIS_URL=redis://localhost:6379/0 CLIENT_IP_HEADER=REMOTE_ADDR \
     python manage.py collectstatic --no-input --verbosity 0 \
     && mkdir -p /app/var/media && chown -R cms:cms /app/var /app/static_collected
 USER cms

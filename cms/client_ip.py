@@ -8,7 +8,7 @@ from django.conf import settings
 def client_ip(request) -> str:
     """REMOTE_ADDR, or the last hop of the header our proxy sets (CLIENT_IP_HEADER, e.g. HTTP_X_FORWARDED_FOR).
 
-    Never the first hop: the client writes that one itself.
+    Never the first hop: the client writes that one itself. CLIENT_IP_HEADER=REMOTE_ADDR names the direct peer.
     """
     header = settings.CLIENT_IP_HEADER
     if header and request.META.get(header):

@@ -10,7 +10,8 @@ STATE_DIR="${TMPDIR:-/tmp}/interazioni-postgres"
 action="${1:-start}"
 
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
-as_postgres() { if [ "$(id -un)" = postgres ]; then "$@"; else su postgres -s /bin/bash -c "$(printf '%q ' "$@")"; fi; }
+# PostgreSQL refuses to run as root: root hands over to the postgres user, anybody else runs it as themselves.
+as_postgres() { if [ "$(id -u)" -ne 0 ]; then "$@"; else su postgres -s /bin/bash -c "$(printf '%q ' "$@")"; fi; }
 
 case "$action" in
   start)

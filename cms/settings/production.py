@@ -26,6 +26,10 @@ _required("DATABASE_URL")  # production never runs on the embedded SQLite file
 # per-process memory cache would multiply the limits and serve each process its own documents.
 if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     raise ImproperlyConfigured("REDIS_URL (or CACHE_URL to a shared cache) must be set when DJANGO_ENV=production")
+# Behind a reverse proxy REMOTE_ADDR is the proxy: per-client rate limits would throttle everybody together, and
+# consent records would hash the proxy's address. The deployment must say where the client address is
+# (HTTP_X_FORWARDED_FOR behind a proxy, REMOTE_ADDR when the CMS faces clients directly).
+_required("CLIENT_IP_HEADER")
 
 DEBUG = False
 # WhiteNoise serves the collected static files (admin assets) straight from gunicorn, right after security.

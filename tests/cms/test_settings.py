@@ -29,6 +29,15 @@ def _start(**env_vars):
         ({"SECRET_KEY": GOOD_SECRET, "ALLOWED_HOSTS": "cms.example.org"}, "DATABASE_URL"),
         ({"SECRET_KEY": "short", "ALLOWED_HOSTS": "cms.example.org", "DATABASE_URL": "sqlite:////tmp/x"}, "SECRET_KEY"),
         ({"SECRET_KEY": GOOD_SECRET, "ALLOWED_HOSTS": "cms.example.org", "DATABASE_URL": "sqlite:////tmp/x"}, "REDIS_URL"),
+        (
+            {
+                "SECRET_KEY": GOOD_SECRET,
+                "ALLOWED_HOSTS": "cms.example.org",
+                "DATABASE_URL": "sqlite:////tmp/x",
+                "REDIS_URL": "redis://127.0.0.1:6379/0",
+            },
+            "CLIENT_IP_HEADER",
+        ),
     ],
 )
 def test_production_refuses_to_start_without_secrets(env_vars, missing):
@@ -45,6 +54,7 @@ def test_production_starts_with_its_secrets_and_turns_debug_off():
         ALLOWED_HOSTS="cms.example.org",
         DATABASE_URL="sqlite:////tmp/interazioni-settings-test.sqlite3",
         REDIS_URL="redis://127.0.0.1:6379/0",  # read, not connected to, at start-up
+        CLIENT_IP_HEADER="HTTP_X_FORWARDED_FOR",
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"

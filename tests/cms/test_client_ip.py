@@ -1,0 +1,35 @@
+"""Which address a rate limit counts: the proxy's last hop, never what the client wrote itself."""
+
+import pytest
+from django.test import RequestFactory
+
+from cms.client_ip import client_ip, client_network
+
+
+@pytest.mark.parametrize(
+    ("header", "meta", "expected"),
+    [
+        ("", {"REMOTE_ADDR": "198.51.100.7"}, "198.51.100.7"),
+        ("REMOTE_ADDR", {"REMOTE_ADDR": "198.51.100.7"}, "198.51.100.7"),
+        # The client may send its own X-Forwarded-For: our proxy appends the real peer last.
+        ("HTTP_X_FORWARDED_FOR", {"HTTP_X_FORWARDED_FOR": "1.2.3.4, 203.0.113.9", "REMOTE_ADDR": "10.0.0.2"}, "203.0.113.9"),
+        ("HTTP_X_FORWARDED_FOR", {"REMOTE_ADDR": "10.0.0.2"}, "10.0.0.2"),
+    ],
+)
+def test_client_ip_reads_the_configured_header(settings, header, meta, expected):
+    settings.CLIENT_IP_HEADER = header
+    request = RequestFactory().get("/", **meta)
+    assert client_ip(request) == expected
+
+
+@pytest.mark.parametrize(
+    ("ip", "expected"),
+    [
+        ("203.0.113.9", "203.0.113.9"),
+        ("2001:db8:1:2:aaaa::1", "2001:db8:1:2::"),
+        ("2001:db8:1:2:ffff::9", "2001:db8:1:2::"),
+        ("not-an-address", "unknown"),
+    ],
+)
+def test_client_network_groups_ipv6_by_64(ip, expected):
+    assert client_network(ip) == expected
