@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install install-test migrate seed admin test test-only test-postgres lock schema clean
+.PHONY: run install install-test migrate seed admin test test-only test-postgres bench lock schema clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
@@ -54,6 +54,17 @@ test-only:
 # The same suite against a real PostgreSQL on loopback (what .ci/run does after `make test`).
 test-postgres: install-test
 	DATABASE_URL="$$(scripts/postgres.sh start)" $(BIN)/pytest
+
+# The API benchmark (benchmarks/README.md): seeds a throw-away database, serves it with gunicorn, loads it with wrk.
+# About 15 minutes; BENCH_QUICK=1 for a short development run, BENCH_DB=sqlite|postgresql for one database.
+# Not part of `make test`: it reports figures, it asserts nothing about speed.
+$(VENV)/.installed-bench: requirements-bench.lock $(VENV)/.installed-test
+	$(BIN)/pip install --quiet --requirement requirements-bench.lock
+	@touch $@
+
+bench: $(VENV)/.installed-bench
+	scripts/bench-packages.sh
+	$(BIN)/python benchmarks/api/run.py $(BENCH_ARGS)
 
 # Re-pin the lock files after changing pyproject.toml.
 lock: | $(BIN)/python

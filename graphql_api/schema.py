@@ -2,14 +2,7 @@
 
 import strawberry
 from django.apps import apps
-from strawberry.extensions import (
-    DisableIntrospection,
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    ParserCache,
-    QueryDepthLimiter,
-    ValidationCache,
-)
+from strawberry.extensions import DisableIntrospection, MaxTokensLimiter, ParserCache, ValidationCache
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry_django.optimizer import DjangoOptimizerExtension
@@ -20,6 +13,7 @@ from .associations.schema import Mutation as AssociationsMutation
 from .caching.responses import ResponseCache
 from .conf import api_setting, is_production
 from .errors import ErrorCodes, MaskUnexpectedErrors
+from .limits import QueryLimits
 from .locales.schema import Query as LocalesQuery
 from .newsletter.schema import Mutation as NewsletterMutation
 from .newsletter.schema import Query as NewsletterQuery
@@ -55,12 +49,7 @@ def check_mappings() -> None:
 def build_schema(*, production: bool) -> strawberry.Schema:
     extensions = [
         ErrorCodes,
-        lambda: QueryDepthLimiter(
-            max_depth=api_setting("MAX_DEPTH"),
-            # GraphiQL's own introspection query is deeper than any content query; it is disabled in production.
-            should_ignore=lambda ignore: ignore.field_name.startswith("__"),
-        ),
-        lambda: MaxAliasesLimiter(max_alias_count=api_setting("MAX_ALIASES")),
+        QueryLimits,
         lambda: MaxTokensLimiter(max_token_count=api_setting("MAX_TOKENS")),
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),

@@ -5,6 +5,7 @@ whether an address was already known.
 """
 
 from collections.abc import Sequence
+from contextlib import nullcontext
 
 from django.conf import settings
 from django.contrib.auth.base_user import BaseUserManager
@@ -12,14 +13,15 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from content_models.models import Topic
 
 from .consent import CONSENT_VERSION, consent_text
 from .errors import ErrorCode, NewsletterError
-from .models import Consent, Delivery, Subscriber
+from .models import Consent, Delivery, Subscriber, Suppression
 from .ratelimit import email_limited, ip_hash, ip_limited
+from .suppression import suppression_add, suppression_lift, suppression_lift_unsubscribe, suppression_reason
 
 CONFIRM_SALT = "newsletter.confirm"
 Status = Subscriber.Status
@@ -78,10 +80,22 @@ def subscriber_subscribe(
 ) -> None:
     """Record a request to subscribe and send the confirmation link. Returns nothing, whatever the address.
 
-    - new, pending, unsubscribed or bounced address: pending again, new consent, confirmation email;
+    - new, pending or unsubscribed address: pending again, new consent, confirmation email;
     - active address: nothing changes, the owner gets a "you are already subscribed" note with their links;
-    - address that marked us as spam: nothing is sent (only the office can lift that), same answer.
+    - address that bounced or marked us as spam, whether its subscriber still exists or was erased (the
+      suppression list, newsletter.suppression): nothing is stored or sent (only the office can lift that).
+    The caller gets the same answer in every case.
     """
+    with _messages_in(language):
+        _subscribe(email=email, language=language, topic_slugs=topic_slugs, client_ip=client_ip, method=method)
+
+
+def _messages_in(language: str):
+    """Error messages in the language the person chose in the form, when it is one of ours."""
+    return translation.override(language) if language in dict(settings.LANGUAGES) else nullcontext()
+
+
+def _subscribe(*, email: str, language: str, topic_slugs: Sequence[str], client_ip: str, method: str) -> None:
     _check_ip("subscribe", client_ip)
     email = email_normalise(email)
     if email_limited("subscribe", email):
@@ -93,8 +107,10 @@ def subscriber_subscribe(
 
     now = timezone.now()
     with transaction.atomic():
+        if suppression_reason(email) in Suppression.HARD:
+            return
         subscriber = _get_or_create_locked(email=email, language=language)
-        if subscriber.status == Status.COMPLAINED:
+        if subscriber.status in (Status.BOUNCED, Status.COMPLAINED):
             return
         if subscriber.status == Status.ACTIVE:
             transaction.on_commit(lambda: send_subscriber_notice.enqueue(subscriber.pk, "already_subscribed", None))
@@ -138,7 +154,10 @@ def subscriber_confirm(*, token: str, client_ip: str, now=None) -> Subscriber:
             raise NewsletterError(ErrorCode.INVALID_TOKEN, field="token")
         latest = subscriber.consents.order_by("-given_at", "-pk").first()
         # Only the latest request can be confirmed, once: an old link never re-subscribes someone who left.
-        if consent.confirmed_at is None and consent.pk == latest.pk and subscriber.status == Status.PENDING:
+        if (consent.confirmed_at is None and consent.pk == latest.pk and subscriber.status == Status.PENDING
+                and suppression_reason(subscriber.email) not in Suppression.HARD):
+            # Confirming proves control of the mailbox: it lifts an unsubscribe left behind by an erasure.
+            suppression_lift_unsubscribe(email=subscriber.email)
             consent.confirmed_at = now
             consent.save(update_fields=["confirmed_at"])
             subscriber.set_status(Status.ACTIVE, now=now)
@@ -149,6 +168,11 @@ def subscriber_confirm(*, token: str, client_ip: str, now=None) -> Subscriber:
 
 
 def subscriber_update(*, key: str, language: str, topic_slugs: Sequence[str], client_ip: str) -> Subscriber:
+    with _messages_in(language):
+        return _update(key=key, language=language, topic_slugs=topic_slugs, client_ip=client_ip)
+
+
+def _update(*, key: str, language: str, topic_slugs: Sequence[str], client_ip: str) -> Subscriber:
     _check_ip("update", client_ip)
     language = language_validate(language)
     topics = topics_resolve(topic_slugs)
@@ -202,6 +226,8 @@ def subscriber_record_bounce(*, email: str, permanent: bool, message_id: str = "
     with transaction.atomic():
         subscriber = Subscriber.objects.select_for_update().filter(email__iexact=email.strip()).first()
         if subscriber is None:
+            if permanent:  # e.g. erased after the send: the address must not come back unnoticed
+                suppression_add(email=email, reason=Suppression.Reason.BOUNCED, now=now)
             return False
         if not permanent:
             subscriber.soft_bounces += 1
@@ -219,6 +245,7 @@ def subscriber_record_complaint(*, email: str, message_id: str = "", now=None) -
     with transaction.atomic():
         subscriber = Subscriber.objects.select_for_update().filter(email__iexact=email.strip()).first()
         if subscriber is None:
+            suppression_add(email=email, reason=Suppression.Reason.COMPLAINED, now=now)
             return False
         subscriber.set_status(Status.COMPLAINED, now=now)
         subscriber.save()
@@ -275,6 +302,29 @@ def subscriber_export(*, subscriber: Subscriber) -> dict:
 
 @transaction.atomic
 def subscriber_erase(*, subscriber: Subscriber) -> None:
-    """Delete the subscriber and their consents (art. 17). Deliveries stay, anonymous, for the issue reports."""
+    """Delete the subscriber and their consents (art. 17). Deliveries stay, anonymous, for the issue reports.
+
+    An address that had refused the newsletter (unsubscribed, bounced, complained) leaves a keyed hash on the
+    suppression list, so erasing it cannot quietly put it back into future sends.
+    """
     _skip_open_deliveries(subscriber)
+    if subscriber.status in Suppression.Reason.values:
+        suppression_add(email=subscriber.email, reason=subscriber.status)
     subscriber.delete()
+
+
+@transaction.atomic
+def subscriber_suppression_lift(*, email: str) -> bool:
+    """The office's decision that a bounced or complained address may subscribe again (by double opt-in).
+
+    Lifts the hashed entry and moves a remaining bounced/complained subscriber to unsubscribed: never straight
+    back to active, the person confirms again. Returns whether anything was suppressed.
+    """
+    lifted = suppression_lift(email=email)
+    subscriber = Subscriber.objects.select_for_update().filter(email__iexact=email.strip()).first()
+    if subscriber is not None and subscriber.status in (Status.BOUNCED, Status.COMPLAINED):
+        subscriber.set_status(Status.UNSUBSCRIBED)
+        subscriber.soft_bounces = 0
+        subscriber.save(update_fields=["status", "status_changed_at", "soft_bounces"])
+        lifted = True
+    return lifted

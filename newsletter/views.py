@@ -3,6 +3,7 @@
 import hashlib
 import hmac
 import json
+import logging
 import time
 
 from django.conf import settings
@@ -12,14 +13,16 @@ from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
-from wagtail.models import Locale
+from django_ratelimit.core import get_usage
 
+from cms.client_ip import client_ip, client_network
 from cms.languages import get_content_language
 
 from . import services
-from .models import Dispatch, NewsletterIssue
-from .rendering import render_edition
-from .rendering.links import anonymous_links
+from .feedback import FeedbackPayloadError, feedback_events_apply, feedback_events_parse
+from .webview import web_view_edition, web_view_html
+
+logger = logging.getLogger(__name__)
 
 
 @csrf_exempt  # mailbox providers POST without cookies or tokens (RFC 8058); the key in the URL authorises
@@ -44,18 +47,32 @@ def unsubscribe(request, key: str, delivery_id: int | None = None):
 
 @require_http_methods(["GET"])
 def web_view(request, translation_key, language: str):
-    """An issue as it was emailed, without personal links; only once its sending has started."""
-    source = NewsletterIssue.objects.filter(
-        translation_key=translation_key, locale=Locale.get_default(), live=True,
-        dispatch__status__in=[Dispatch.Status.SENDING, Dispatch.Status.FINISHED],
-    ).first()
-    locale = Locale.objects.filter(language_code=language).first()
-    if source is None or locale is None:
+    """An issue as it was emailed, without personal links; only once its sending has started.
+
+    Rate-limited per client (IPv6 per /64), counted before any database work; cached per edition revision.
+    """
+    usage = get_usage(
+        request, group="newsletter.web_view", key=lambda _group, req: client_network(client_ip(req)),
+        rate=settings.NEWSLETTER_RATE_LIMIT_WEB_VIEW, increment=True,
+    )
+    if usage and usage["should_limit"]:
+        return _too_many_requests(request, language, retry_after=max(usage["time_left"], 1))
+    edition = web_view_edition(translation_key, language)
+    html = web_view_html(edition) if edition else None
+    if html is None:
         raise Http404
-    issue = NewsletterIssue.objects.filter(translation_key=translation_key, locale=locale, live=True).first()
-    edition = render_edition(issue or source)
-    html, _text = edition.personalise(anonymous_links(language))
-    return HttpResponse(html)
+    response = HttpResponse(html)
+    response["X-Robots-Tag"] = "noindex"  # issues are public, but the web view is not a page to be found
+    return response
+
+
+def _too_many_requests(request, language: str, *, retry_after: int) -> HttpResponse:
+    content_language = get_content_language(language)
+    with translation.override(content_language.code):
+        response = render(request, "newsletter/public/rate_limited.html", {"language": content_language},
+                          status=429)
+    response["Retry-After"] = str(retry_after)
+    return response
 
 
 SIGNATURE_HEADER = "HTTP_X_NEWSLETTER_SIGNATURE"
@@ -70,9 +87,11 @@ def signature_for(secret: str, timestamp: str, body: bytes) -> str:
 @csrf_exempt  # machine-to-machine; authenticated by the HMAC signature instead
 @require_POST
 def feedback_webhook(request):
-    """Bounces and complaints from the mail provider: {"events": [{"type", "email", "permanent", "message_id"}]}.
+    """Bounces and complaints from the mail provider (newsletter.feedback has the payload and the rules).
 
-    The answer counts events, never echoes addresses. A timestamp outside the tolerance is refused (replays).
+    Signature, then freshness, then the whole payload is validated before anything is applied, atomically.
+    A delivery replayed within the tolerance, or retried with the same event ids, changes nothing and gets
+    the same counts. The answer counts events, never echoes addresses.
     """
     secret = settings.NEWSLETTER_WEBHOOK_SECRET
     if not secret:
@@ -89,20 +108,14 @@ def feedback_webhook(request):
     if not fresh:
         return JsonResponse({"error": "stale timestamp"}, status=403)
     try:
-        events = json.loads(request.body)["events"]
-        processed = sum(feedback_apply(event) is not None for event in events)
-    except (ValueError, KeyError, TypeError, AttributeError):
-        return JsonResponse({"error": "malformed payload"}, status=400)
-    return JsonResponse({"received": len(events), "processed": processed})
-
-
-def feedback_apply(event: dict) -> bool | None:
-    """Apply one bounce/complaint event; None when the event type is not ours to handle."""
-    email, message_id = str(event["email"]), str(event.get("message_id", ""))
-    if event["type"] == "bounce":
-        return services.subscriber_record_bounce(
-            email=email, permanent=bool(event.get("permanent", True)), message_id=message_id
-        )
-    if event["type"] == "complaint":
-        return services.subscriber_record_complaint(email=email, message_id=message_id)
-    return None
+        data = json.loads(request.body)
+    except ValueError:
+        return JsonResponse({"error": "malformed payload", "detail": "the body is not JSON"}, status=400)
+    try:
+        # The signature covers timestamp and body: together they identify this delivery for events without ids.
+        events = feedback_events_parse(data, delivery_key=f"webhook:{timestamp}:{expected}")
+    except FeedbackPayloadError as error:
+        logger.warning("Newsletter feedback webhook refused: %s", error)
+        return JsonResponse({"error": "malformed payload", "detail": str(error)}, status=400)
+    result = feedback_events_apply(events=events)
+    return JsonResponse(result.as_json())

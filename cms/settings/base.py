@@ -235,6 +235,13 @@ NEWSLETTER_RATE_LIMIT_EMAIL = env.str("NEWSLETTER_RATE_LIMIT_EMAIL", default="3/
 # Shared secret of the bounce/complaint webhook (HMAC-SHA256). Empty: the webhook answers 503 to everything.
 NEWSLETTER_WEBHOOK_SECRET = env.str("NEWSLETTER_WEBHOOK_SECRET", default="")
 NEWSLETTER_WEBHOOK_TOLERANCE_SECONDS = env.int("NEWSLETTER_WEBHOOK_TOLERANCE_SECONDS", default=300)
+# Web view of a sent issue: per-client rate (django-ratelimit syntax) and how long a rendering is cached
+# (republishing an edition changes the cache key at once; this bounds how long teasers of other pages may age).
+NEWSLETTER_RATE_LIMIT_WEB_VIEW = env.str("NEWSLETTER_RATE_LIMIT_WEB_VIEW", default="60/m")
+NEWSLETTER_WEB_VIEW_CACHE_SECONDS = env.int("NEWSLETTER_WEB_VIEW_CACHE_SECONDS", default=600)
+# Key of the suppression list's address hashes (HMAC). Empty: SECRET_KEY. Set it, and keep it, so that
+# rotating SECRET_KEY does not forget which erased addresses refused the newsletter.
+NEWSLETTER_SUPPRESSION_SECRET = env.str("NEWSLETTER_SUPPRESSION_SECRET", default="")
 # --- End of newsletter settings -------------------------------------------------------------------------------
 
 # --- Associations (associations app: onboarding, scoped permissions, moderation) ------------------------------
@@ -287,7 +294,87 @@ from .storage import *  # noqa: E402,F401,F403
 
 # --- Distribution: feeds and structured data -------------------------------------------------------------------
 INSTALLED_APPS += ["distribution"]  # noqa: F405
+# Feeds (docs/distribution.md). Media URLs in feeds and JSON-LD must be absolute: this server's public address.
+DISTRIBUTION_FEEDS = {
+    "PUBLIC_BASE_URL": env.str("DISTRIBUTION_PUBLIC_BASE_URL", default=WAGTAILADMIN_BASE_URL),  # noqa: F405
+    "MAX_ITEMS": env.int("DISTRIBUTION_FEED_MAX_ITEMS", default=50),  # noqa: F405
+    # How long the server keeps a built feed (invalidated on publish anyway); 0 turns the server cache off.
+    "CACHE_SECONDS": env.int("DISTRIBUTION_FEED_CACHE_SECONDS", default=900),  # noqa: F405
+    "MAX_AGE": env.int("DISTRIBUTION_FEED_MAX_AGE", default=300),  # noqa: F405
+    # Events that ended up to this many days ago stay in the event feeds and the calendar.
+    "EVENTS_PAST_DAYS": env.int("DISTRIBUTION_EVENTS_PAST_DAYS", default=30),  # noqa: F405
+    "UID_DOMAIN": env.str("DISTRIBUTION_UID_DOMAIN", default="interazioni.regione.liguria.it"),  # noqa: F405
+    "PUBLISHER_NAME": "Regione Liguria",
+    "PUBLISHER_URL": env.str("DISTRIBUTION_PUBLISHER_URL", default="https://www.regione.liguria.it"),  # noqa: F405
+}
 # --- End of distribution: feeds ---------------------------------------------------------------------------------
 
 # --- Distribution: channels, outbox and publish webhooks -------------------------------------------------------
+# Social channels (docs/distribution.md, "Social networks"). Credentials come only from the environment: nothing
+# secret is stored in the database. A channel is on when its _ENABLED is true and its required values are set.
+# on_unpublish: "delete" the post where the network allows it, "flag" it for an editor, or "ignore".
+# rendition: the media.renditions name the network gets ("social" is 1200x630 JPEG, what all four accept).
+DISTRIBUTION_CHANNELS = {
+    "mastodon": {
+        "enabled": env.bool("DISTRIBUTION_MASTODON_ENABLED", default=False),
+        "base_url": env.str("DISTRIBUTION_MASTODON_BASE_URL", default=""),
+        "token": env.str("DISTRIBUTION_MASTODON_TOKEN", default=""),
+        "visibility": env.str("DISTRIBUTION_MASTODON_VISIBILITY", default="public"),
+        "on_unpublish": env.str("DISTRIBUTION_MASTODON_ON_UNPUBLISH", default="delete"),
+        "rendition": env.str("DISTRIBUTION_MASTODON_RENDITION", default="social"),
+    },
+    "telegram": {
+        "enabled": env.bool("DISTRIBUTION_TELEGRAM_ENABLED", default=False),
+        "base_url": env.str("DISTRIBUTION_TELEGRAM_BASE_URL", default="https://api.telegram.org"),
+        "token": env.str("DISTRIBUTION_TELEGRAM_BOT_TOKEN", default=""),
+        "chat_id": env.str("DISTRIBUTION_TELEGRAM_CHAT_ID", default=""),
+        "on_unpublish": env.str("DISTRIBUTION_TELEGRAM_ON_UNPUBLISH", default="delete"),
+        "rendition": env.str("DISTRIBUTION_TELEGRAM_RENDITION", default="social"),
+    },
+    "facebook": {
+        "enabled": env.bool("DISTRIBUTION_FACEBOOK_ENABLED", default=False),
+        "base_url": env.str("DISTRIBUTION_FACEBOOK_BASE_URL", default="https://graph.facebook.com"),
+        "api_version": env.str("DISTRIBUTION_FACEBOOK_API_VERSION", default="v23.0"),
+        "page_id": env.str("DISTRIBUTION_FACEBOOK_PAGE_ID", default=""),
+        "token": env.str("DISTRIBUTION_FACEBOOK_PAGE_TOKEN", default=""),
+        "on_unpublish": env.str("DISTRIBUTION_FACEBOOK_ON_UNPUBLISH", default="delete"),
+        "rendition": env.str("DISTRIBUTION_FACEBOOK_RENDITION", default="social"),
+    },
+    "webhook": {
+        "enabled": env.bool("DISTRIBUTION_SOCIAL_WEBHOOK_ENABLED", default=False),
+        "url": env.str("DISTRIBUTION_SOCIAL_WEBHOOK_URL", default=""),
+        "secret": env.str("DISTRIBUTION_SOCIAL_WEBHOOK_SECRET", default=""),
+        "on_unpublish": env.str("DISTRIBUTION_SOCIAL_WEBHOOK_ON_UNPUBLISH", default="delete"),
+        "rendition": env.str("DISTRIBUTION_SOCIAL_WEBHOOK_RENDITION", default="social"),
+    },
+}
+DISTRIBUTION_HTTP_TIMEOUT_SECONDS = env.float("DISTRIBUTION_HTTP_TIMEOUT_SECONDS", default=10.0)
+# A delivery claimed longer ago than this was left by a dead worker (resume policy: docs/distribution.md).
+DISTRIBUTION_CLAIM_TIMEOUT_SECONDS = env.int("DISTRIBUTION_CLAIM_TIMEOUT_SECONDS", default=600)
+# Page types that get a generated post on every enabled channel when first published, unless an editor wrote one.
+DISTRIBUTION_AUTOPOST_PAGE_TYPES = env.list(
+    "DISTRIBUTION_AUTOPOST_PAGE_TYPES", default=["content_models.EventPage", "content_models.NewsPage"]
+)
+# Publish webhooks to portals: comma-separated URLs, one shared HMAC secret. No URLs: no events are recorded.
+DISTRIBUTION_WEBHOOK_URLS = env.list("DISTRIBUTION_WEBHOOK_URLS", default=[])
+DISTRIBUTION_WEBHOOK_SECRET = env.str("DISTRIBUTION_WEBHOOK_SECRET", default="")
+# National integration portal: editorial address that receives each marked page's package on publish.
+DISTRIBUTION_NATIONAL_PORTAL_EMAIL = env.list("DISTRIBUTION_NATIONAL_PORTAL_EMAIL", default=[])
+# Frontend cache invalidation for the portal's CDN (wagtail.contrib.frontend_cache), off unless configured:
+# FRONTEND_CACHE_PURGE_URL for an HTTP PURGE cache (Varnish, Nginx), or Cloudflare's zone id and API token.
+_frontend_caches = {}
+if env.str("FRONTEND_CACHE_PURGE_URL", default=""):
+    _frontend_caches["purge"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env.str("FRONTEND_CACHE_PURGE_URL"),
+    }
+if env.str("FRONTEND_CACHE_CLOUDFLARE_ZONEID", default=""):
+    _frontend_caches["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env.str("FRONTEND_CACHE_CLOUDFLARE_ZONEID"),
+        "BEARER_TOKEN": env.str("FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN"),
+    }
+if _frontend_caches:
+    INSTALLED_APPS += ["wagtail.contrib.frontend_cache"]  # noqa: F405
+    WAGTAILFRONTENDCACHE = _frontend_caches
 # --- End of distribution: channels ------------------------------------------------------------------------------

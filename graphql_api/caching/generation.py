@@ -1,26 +1,30 @@
-"""The content generation: the one number every cached response is keyed on, shared through the database.
+"""The content generation: the one number every cached response is stamped with, shared through the database.
 
 Why the database: a local-memory cache is one per process, and even Redis is optional; the database is the one
 thing every worker on every machine shares. Reading it costs one primary-key lookup per request.
 
-Writers bump it *inside their own transaction* (invalidation.py connects the signals), so the new generation
-commits together with the new content:
+A cached response carries the content state (`ContentState.key`) its computing reader read *before* reading any
+content, and is served only to a reader whose own state read gives the same key (responses.py). Writers bump the
+generation *inside their own transaction* (invalidation.py connects the signals), so the new generation commits
+together with the new content:
 - a reader that sees the new generation reads the new content (it reads the generation first), so old content is
-  never cached under a new generation;
-- a reader that read the old generation just before the commit may cache newer content under the old key, which
-  no reader uses any more: harmless.
+  never stamped with a new generation;
+- a reader that read the old generation just before the commit may store newer content stamped with the old
+  state, which no reader accepts any more: harmless (the next reader recomputes and stores over it).
+A stamped response is therefore never older than its stamp, whichever of the cache and the row is read first.
 
 Time matters too: a live page disappears when its `expire_at` passes and (if its row says so) appears when its
 `go_live_at` passes, with nobody saving anything. The state therefore carries `valid_until`, the first such time
-after `now`; it is part of the cache key, so the first request after that instant misses and recomputes. This is
+after `now`; it is part of the stamp, so the first request after that instant misses and recomputes. This is
 exact, unlike a time bucket (which would serve an expired page until the bucket ends), and costs nothing in the
 steady state: the next transition is stored in the row and recomputed only when it has passed.
 """
 
 import dataclasses
 import datetime
+import functools
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Min, Q
 from django.utils import timezone
 from wagtail.models import Page
@@ -35,10 +39,21 @@ class ContentState:
     generation: int
     valid_until: datetime.datetime | None  # the next go-live or expiry after `now`; None: nothing scheduled
     now: datetime.datetime  # the instant the request's visibility rules must use
+    # When the row was last written (a bump, or a reader storing the next transition); None when there is no row.
+    written_at: datetime.datetime | None = None
 
     @property
     def key(self) -> str:
         return f"{self.generation}:{self.valid_until.isoformat() if self.valid_until else '-'}"
+
+    @property
+    def stamp(self) -> tuple | None:
+        """Identifies what the database held for the API when the row was read; None when nothing does.
+
+        The generation alone repeats when a transaction rolls back (as every test does); with the time of the
+        write it does not, so per-process memos (graphql_api/reference.py) can key on it.
+        """
+        return (self.generation, self.written_at) if self.written_at is not None else None
 
 
 def next_transition_after(now: datetime.datetime) -> datetime.datetime | None:
@@ -53,13 +68,37 @@ def next_transition_after(now: datetime.datetime) -> datetime.datetime | None:
     return min((time for time in times.values() if time is not None), default=None)
 
 
+@functools.cache
+def _row_sql(vendor: str) -> str:
+    """The singleton row's read, written once per database vendor from the model's own table and column names."""
+    meta, quote = ContentGeneration._meta, connection.ops.quote_name
+    columns = ", ".join(quote(meta.get_field(name).column) for name in ("value", "next_transition_at", "computed_at"))
+    return f"SELECT {columns} FROM {quote(meta.db_table)} WHERE {quote(meta.pk.column)} = %s"
+
+
+def _row_read() -> tuple | None:
+    """(value, next_transition_at, computed_at), with the datetimes as the ORM would return them; None: no row.
+
+    Every request served from the response cache runs this, and building the equivalent ORM query cost several
+    times the query itself, so it is one precompiled statement through the connection's cursor.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_row_sql(connection.vendor), [SINGLETON_ID])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    # SQLite returns naive datetimes (in the connection's time zone); PostgreSQL already returns aware ones. The
+    # backend's own converter makes them exactly what the ORM returns, so ContentState.key is the same either way.
+    convert = getattr(connection.ops, "convert_datetimefield_value", None)
+    if convert is None:
+        return row
+    value, next_at, computed_at = row
+    return value, convert(next_at, None, connection), convert(computed_at, None, connection)
+
+
 def content_state_read() -> ContentState:
     """The generation and the time window a response computed now is valid for: one query when nothing is due."""
-    row = (
-        ContentGeneration.objects.filter(pk=SINGLETON_ID)
-        .values_list("value", "next_transition_at", "computed_at")
-        .first()
-    )
+    row = _row_read()
     # Taken after the read: never earlier than the writer's `computed_at` in the row (clocks of different machines
     # may still disagree; the check below then recomputes).
     now = timezone.now()
@@ -67,13 +106,14 @@ def content_state_read() -> ContentState:
         return ContentState(0, next_transition_after(now), now)
     generation, next_at, computed_at = row
     if computed_at is not None and computed_at <= now and (next_at is None or now < next_at):
-        return ContentState(generation, next_at, now)
+        return ContentState(generation, next_at, now, computed_at)
     next_at = next_transition_after(now)
     if computed_at is None or computed_at < now:
         # Remember it for the next readers (a write, once per transition), unless a writer came in between.
         ContentGeneration.objects.filter(pk=SINGLETON_ID, value=generation, computed_at=computed_at).update(
             next_transition_at=next_at, computed_at=now
         )
+    # No stamp: whether the update above won or a writer came in between is unknown here.
     return ContentState(generation, next_at, now)
 
 

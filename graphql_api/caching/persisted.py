@@ -50,17 +50,25 @@ def _key(sha256: str) -> str:
     return f"graphql_api:persisted:{sha256}"
 
 
-def persisted_query_resolve(data: GraphQLRequestData) -> tuple[GraphQLRequestData, PersistedQuery | None]:
-    """The request with its document filled in from the store when it only carried a hash."""
-    extension = (data.extensions or {}).get("persistedQuery")
+def persisted_query_hash(extensions: dict | None) -> str | None:
+    """The document's sha256 (lower case) the request's `persistedQuery` extension names; None without one."""
+    extension = (extensions or {}).get("persistedQuery")
     if extension is None:
-        return data, None
+        return None
     if not isinstance(extension, dict) or extension.get("version") != 1:
         raise PersistedQueryError(ErrorCode.BAD_REQUEST, "Only version 1 of persisted queries is supported.")
     sha256 = extension.get("sha256Hash")
     sha256 = sha256.lower() if isinstance(sha256, str) else ""
     if not _SHA256.fullmatch(sha256):
         raise PersistedQueryError(ErrorCode.BAD_REQUEST, "`sha256Hash` must be 64 hexadecimal digits.")
+    return sha256
+
+
+def persisted_query_resolve(data: GraphQLRequestData) -> tuple[GraphQLRequestData, PersistedQuery | None]:
+    """The request with its document filled in from the store when it only carried a hash."""
+    sha256 = persisted_query_hash(data.extensions)
+    if sha256 is None:
+        return data, None
     if data.query is None:
         try:
             document = cache.get(_key(sha256))

@@ -156,8 +156,9 @@ class ResponseCache(SchemaExtension):
             yield
             return
         plan.state = content_state_read()
-        # The visibility rules (go-live, expiry) use the instant the key was made for.
-        execution.context.loader.now = plan.state.now
+        # The visibility rules (go-live, expiry) use the instant the key was made for, and the reference data
+        # (locales, restrictions) memoised for this content state.
+        execution.context.loader.use_state(plan.state)
         if api_setting("RESPONSE_CACHE_SECONDS") > 0:
             plan.key = response_key(
                 schema=execution.schema,

@@ -9,7 +9,7 @@ from wagtail.images import get_image_model
 
 from graphql_api.conf import api_setting
 
-from .renditions import check_filter, original_rendition, srcset_specs
+from .renditions import check_filter, original_rendition, rendition_get, srcset_specs
 
 
 def absolute_media_url(url: str) -> str:
@@ -72,15 +72,16 @@ class ImageType:
     )
     def rendition(self, filter: str) -> RenditionType:
         # Checked before get_rendition: an unknown filter must not create a rendition.
-        rendition = self.get_rendition(check_filter(filter))
+        rendition = rendition_get(self, check_filter(filter))
         return RenditionType(url=absolute_media_url(rendition.url), width=rendition.width,
                              height=rendition.height, alt=self.default_alt_text)
 
     @strawberry.field(description="A srcset attribute: the rendition `filter` scaled to each of `widths`.")
     def srcset(self, filter: str, widths: list[int] | None = None) -> str:
         specs = srcset_specs(filter, widths)
-        renditions = self.get_renditions(*specs.values())
-        return ", ".join(f"{absolute_media_url(renditions[spec].url)} {width}w" for width, spec in specs.items())
+        return ", ".join(
+            f"{absolute_media_url(rendition_get(self, spec).url)} {width}w" for width, spec in specs.items()
+        )
 
 
 @strawberry_django.type(get_document_model(), name="Document")

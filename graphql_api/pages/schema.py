@@ -63,7 +63,7 @@ class Query:
         else:
             page = selectors.page_by_id(loader, id, loader.locale(locale) if locale else None, fallback=fallback)
         if page is not None:
-            loader.register([page], loader.locale(locale).pk if locale else None)
+            loader.register([page], loader.locale(locale).pk if locale else None, eager=True)
         return page
 
     @connection(

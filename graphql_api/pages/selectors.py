@@ -4,6 +4,7 @@ from wagtail.models import Locale, Page
 
 from graphql_api.errors import ApiError, ErrorCode
 from graphql_api.loader import RequestLoader
+from graphql_api.specific import specific_page, specific_pages
 
 MAX_PATH_LENGTH = 1000
 
@@ -36,7 +37,7 @@ def page_by_id(loader: RequestLoader, page_id: str, locale: Locale | None, *, fa
     if key is None:
         return None
     if locale is None:
-        page = loader.visible(Page.objects.filter(pk=int(page_id))).specific().first()
+        page = specific_page(loader.visible(Page.objects.filter(pk=int(page_id))))
         return loader.serve(page, is_fallback=False) if page is not None else None
     return _pick(loader, key, locale, fallback=fallback)
 
@@ -45,9 +46,9 @@ def _pick(loader: RequestLoader, translation_key, locale: Locale, *, fallback: b
     default = loader.default_locale
     candidates = {
         page.locale_id: page
-        for page in loader.visible(
-            Page.objects.filter(translation_key=translation_key, locale_id__in={locale.pk, default.pk})
-        ).specific()
+        for page in specific_pages(
+            loader.visible(Page.objects.filter(translation_key=translation_key, locale_id__in={locale.pk, default.pk}))
+        )
     }
     if locale.pk in candidates:
         return loader.serve(candidates[locale.pk], is_fallback=False)
@@ -57,8 +58,8 @@ def _pick(loader: RequestLoader, translation_key, locale: Locale, *, fallback: b
 
 
 def _in_tree(loader: RequestLoader, path: str, locale: Locale):
-    home = Page.objects.filter(depth=2, locale=locale).only("url_path").first()
-    if home is None:
+    home_url_path = loader.home_url_path(locale.pk)
+    if home_url_path is None:
         return None
-    url_path = home.url_path.rstrip("/") + path
-    return loader.visible(Page.objects.filter(url_path=url_path, locale=locale)).specific().first()
+    url_path = home_url_path.rstrip("/") + path
+    return specific_page(loader.visible(Page.objects.filter(url_path=url_path, locale=locale)))

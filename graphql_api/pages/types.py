@@ -9,6 +9,7 @@ from typing import Annotated
 
 import strawberry
 import strawberry_django
+from strawberry.scalars import JSON
 from wagtail.models import Page
 
 from content_models import models as content
@@ -24,6 +25,7 @@ from graphql_api.enums import (
 from graphql_api.loader import FALLBACK_ATTR, portal_path
 from graphql_api.locales.types import LocaleType
 from graphql_api.media.types import DocumentType, ImageType
+from graphql_api.pages.json_ld import page_json_ld_resolve
 from graphql_api.snippets.types import ServicePointType, TopicType
 from graphql_api.streamfield.convert import richtext_html, stream_blocks
 from graphql_api.streamfield.types import BlockInterface, KeyFigureType, SocialLinkType, StepType
@@ -99,6 +101,14 @@ class PageInterface:
             BreadcrumbType(id=crumb.pk, title=crumb.title, path=portal_path(crumb), url=loader.page_url(crumb))
             for crumb in crumbs
         ]
+
+    @strawberry.field(
+        name="jsonLd",
+        description="schema.org JSON-LD for the page (GovernmentService, Event, NewsArticle, Organization, "
+        "WebPage or CollectionPage), in its language: embed it in a <script type=\"application/ld+json\">.",
+    )
+    def json_ld(self, info: strawberry.Info) -> JSON:
+        return page_json_ld_resolve(self, info.context.loader)
 
 
 PAGE_TYPES: dict[type, type] = {}

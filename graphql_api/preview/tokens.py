@@ -31,5 +31,5 @@ def preview_page_load(*, token: str, loader: RequestLoader):
     page = page.specific
     draft = page.get_latest_revision_as_object()
     draft._api_is_preview = True  # its relations live in the revision, not in the database
-    loader.register([loader.serve(draft, is_fallback=False)], draft.locale_id)
+    loader.register([loader.serve(draft, is_fallback=False)], draft.locale_id, eager=True)
     return draft

@@ -9,6 +9,7 @@ from graphql_api.errors import ApiError, ErrorCode
 from graphql_api.loader import RequestLoader
 from graphql_api.localized import in_locale
 from graphql_api.pages.types import PageInterface
+from graphql_api.specific import specific_pages
 
 
 class SearchHits:
@@ -25,7 +26,7 @@ class SearchHits:
     def __getitem__(self, item: slice) -> list:
         hits = list(self._results[item])
         # One query per page type of the slice, not per hit; the rank order is kept.
-        pages = {page.pk: page for page in Page.objects.filter(pk__in=[hit.pk for hit in hits]).specific()}
+        pages = {page.pk: page for page in specific_pages(Page.objects.filter(pk__in=[hit.pk for hit in hits]))}
         return [
             self._loader.serve(pages[hit.pk], is_fallback=hit.locale_id != self._locale_id)
             for hit in hits

@@ -12,6 +12,7 @@ from wagtail.rich_text import RichText
 from wagtail.rich_text.rewriters import FIND_A_TAG, FIND_EMBED_TAG, EmbedRewriter, LinkRewriter, extract_attrs
 
 from graphql_api.loader import References, RequestLoader
+from graphql_api.media.renditions import rendition_get
 from graphql_api.media.types import absolute_media_url
 
 DEFAULT_IMAGE_FORMAT = "fullwidth"
@@ -57,7 +58,7 @@ def render_richtext(value, loader: RequestLoader, locale_id: int) -> str:
         image_format = get_image_format(attrs.get("format") or DEFAULT_IMAGE_FORMAT) or get_image_format(
             DEFAULT_IMAGE_FORMAT
         )
-        rendition = image.get_rendition(image_format.filter_spec)
+        rendition = rendition_get(image, image_format.filter_spec)
         alt = "" if image.is_decorative else (attrs.get("alt") or image.default_alt_text)
         return (
             f'<img src="{escape(absolute_media_url(rendition.url))}" alt="{escape(alt)}" '

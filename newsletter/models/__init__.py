@@ -3,5 +3,6 @@
 from .deliveries import Delivery, Dispatch
 from .issues import NewsletterIssue
 from .subscribers import Consent, Subscriber
+from .suppression import ProcessedFeedbackEvent, Suppression
 
-__all__ = ["Consent", "Delivery", "Dispatch", "NewsletterIssue", "Subscriber"]
+__all__ = ["Consent", "Delivery", "Dispatch", "NewsletterIssue", "ProcessedFeedbackEvent", "Subscriber", "Suppression"]

@@ -17,6 +17,7 @@ from cms.languages import ContentLanguage, get_content_language
 
 from . import blocks as _renderers  # noqa: F401 - registers the block renderers
 from .context import RenderContext
+from .lines import html_short_lines, text_short_lines
 from .links import PREFERENCES_PLACEHOLDER, UNSUBSCRIBE_PLACEHOLDER, PersonalLinks, web_view_url
 from .registry import registry
 
@@ -79,7 +80,8 @@ def render_edition(issue) -> Edition:
         issue_id=issue.pk,
         language=language,
         subject=issue.subject,
-        html=mjml_to_email_html(source),
-        text=text.strip() + "\n",
+        # Short lines, so that every message can go out as 8bit (see lines.py).
+        html=html_short_lines(mjml_to_email_html(source)),
+        text=text_short_lines(text.strip()) + "\n",
         web_url=template_context["web_url"],
     )

@@ -161,7 +161,8 @@ def test_rejection_sends_a_polite_email_with_the_note(
     assert account_request.status == AssociationAccountRequest.Status.REJECTED
     [message] = mail.outbox
     assert message.to == ["awa.diop@example.org"]
-    assert "Manca lo statuto" in message.body and "Dear Awa Diop" in message.body
+    # The request was made in Italian: the answer is in Italian.
+    assert "Manca lo statuto" in message.body and "Gentile Awa Diop" in message.body
     assert not Association.objects.exists() and not User.objects.filter(email="awa.diop@example.org").exists()
 
 

@@ -121,14 +121,16 @@ def test_subscribe_never_reveals_whether_an_address_is_known(api, smtp_server, l
     # Only the owners learn anything, by email: a confirmation for the new one, a note for the active one.
     subjects = {message.rcpt_tos[0]: message.message["Subject"] for message in smtp_server.received}
     assert set(subjects) == {"known@example.org", "new@example.org"}
-    assert "already subscribed" in subjects["known@example.org"]
+    assert "già iscritto" in subjects["known@example.org"]  # in the subscriber's language (Italian)
     assert not any("@example.org" in body for body in api.responses)
 
 
 @pytest.mark.parametrize("email", ["not-an-address", "a@b", "two@@example.org", "", "x" * 250 + "@example.org"])
 def test_invalid_addresses_are_refused(api, locales, email):
     payload = api.subscribe(email)
-    assert payload == {"ok": False, "errors": [{"code": "INVALID_EMAIL", "field": "email", "message": "invalid_email"}]}
+    # The message is for people, in the language chosen in the form (Italian here).
+    message = "Questo indirizzo email non è valido. Controllalo, per favore."
+    assert payload == {"ok": False, "errors": [{"code": "INVALID_EMAIL", "field": "email", "message": message}]}
     assert not Subscriber.objects.exists()
 
 

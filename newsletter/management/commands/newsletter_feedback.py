@@ -3,14 +3,17 @@
     manage.py newsletter_feedback bounce person@example.org            # hard bounce
     manage.py newsletter_feedback bounce person@example.org --soft
     manage.py newsletter_feedback complaint person@example.org
-    manage.py newsletter_feedback --file events.jsonl                  # {"type": "bounce", "email": ..., ...}
+    manage.py newsletter_feedback --file events.jsonl                  # {"id": ..., "type": "bounce", "email": ...}
+
+The same service as the webhook (newsletter.feedback): the whole file is validated first and applied in one
+transaction; events with an "id" already processed (by the webhook or an earlier run) are skipped.
 """
 
 import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from newsletter.views import feedback_apply
+from newsletter.feedback import FeedbackPayloadError, feedback_event_parse, feedback_events_apply
 
 
 class Command(BaseCommand):
@@ -24,13 +27,33 @@ class Command(BaseCommand):
         parser.add_argument("--file", help="JSON lines, the same events the webhook accepts")
 
     def handle(self, *args, type=None, email=None, soft=False, message_id="", file=None, **options):
-        if file:
-            with open(file, encoding="utf-8") as lines:
-                events = [json.loads(line) for line in lines if line.strip()]
-        elif type and email:
-            events = [{"type": type, "email": email, "permanent": not soft, "message_id": message_id}]
-        else:
-            raise CommandError("Give a type and an address, or --file.")
-        known = sum(bool(feedback_apply(event)) for event in events)
+        try:
+            if file:
+                events = self._read(file)
+            elif type and email:
+                raw = {"type": type, "email": email, "permanent": not soft, "message_id": message_id}
+                events = [feedback_event_parse(raw, where="arguments")]
+            else:
+                raise CommandError("Give a type and an address, or --file.")
+        except FeedbackPayloadError as error:
+            raise CommandError(f"Nothing recorded: {error}") from None
+        result = feedback_events_apply(events=events)
         # Counts only: addresses are personal data and do not belong in logs.
-        self.stdout.write(f"{len(events)} event(s), {known} matched a subscriber")
+        self.stdout.write(
+            f"{result.received} event(s), {result.matched} matched a subscriber, "
+            f"{result.duplicates} already processed"
+        )
+
+    def _read(self, path: str):
+        events = []
+        with open(path, encoding="utf-8") as lines:
+            for number, line in enumerate(lines, start=1):
+                if not line.strip():
+                    continue
+                where = f"line {number}"
+                try:
+                    raw = json.loads(line)
+                except ValueError:
+                    raise FeedbackPayloadError(f"{where}: not JSON") from None
+                events.append(feedback_event_parse(raw, where=where))
+        return events

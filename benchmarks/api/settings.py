@@ -1,0 +1,25 @@
+"""Settings of the benchmark's server: the project's own settings, plus Wagtail's REST API v2 to compare with.
+
+The v2 API (and Django REST framework) exist here only: the project ships GraphQL alone. Everything else comes
+from the environment exactly as in a deployment (DATABASE_URL, MEDIA_ROOT, DEBUG=false...), set by run.py.
+"""
+
+from cms.settings import *
+from cms.settings import INSTALLED_APPS, env
+
+INSTALLED_APPS = [*INSTALLED_APPS, "rest_framework", "wagtail.api.v2", "benchmarks.api.apps.BenchApiConfig"]
+ROOT_URLCONF = "benchmarks.api.urls"
+
+# Django REST framework's defaults include the browsable API (templates) and session authentication; a
+# portal fetching JSON uses neither, and GraphQL does not pay for them either.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": [],
+    "UNAUTHENTICATED_USER": None,
+}
+WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_SEARCH_ENABLED = True
+
+# The floor: response bodies written by the in-process step, served as prebuilt bytes (benchmarks.api.floor).
+BENCH_FLOOR_DIR = env.str("BENCH_FLOOR_DIR", default="")

@@ -1,0 +1,1 @@
+"""The national integration portal hand-off: a ready-to-submit package per marked page."""

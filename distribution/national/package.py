@@ -1,0 +1,124 @@
+"""The package an editor submits to the national integration portal: only what is public.
+
+A page that is not public (draft, scheduled, expired, restricted) has no package at all; images and documents in
+private collections are left out; other languages are listed only where their translation is public.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.utils import timezone, translation
+from wagtail.models import Page
+
+from content_models.visibility import (
+    page_is_visible,
+    private_collection_ids,
+    private_page_paths,
+    visible_pages,
+)
+from distribution.channels.compose import page_share_image, page_summary
+from media.renditions import image_renditions_get
+
+from .body import html_to_text, page_body_html
+
+PACKAGE_VERSION = 1
+
+
+def _absolute(url: str) -> str:
+    if url.startswith(("http://", "https://")):
+        return url
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+
+
+def _iso(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).isoformat()
+    return value.isoformat()
+
+
+def national_package_build(*, page) -> dict | None:
+    """The package as a dict (JSON-ready), or None when the page is not public."""
+    now = timezone.now()
+    private_paths = private_page_paths()
+    page = page.specific
+    if not page_is_visible(page, now=now, private_paths=private_paths):
+        return None
+    private_collections = private_collection_ids()
+    images = []
+    ctx = {
+        "private_collections": private_collections,
+        "images": images,
+        "image_url": lambda image: _image_url(image),
+        "document_url": lambda document: _absolute(document.url),
+        "is_public": lambda linked: page_is_visible(linked, now=now, private_paths=private_paths),
+    }
+    lead = page_share_image(page)
+    if lead is not None and lead.collection_id not in private_collections:
+        images.append(lead)
+    with translation.override(page.locale.language_code):
+        body_html = page_body_html(page, ctx)
+    translations = visible_pages(
+        Page.objects.filter(translation_key=page.translation_key).select_related("locale"),
+        now=now, private_paths=private_paths,
+    ).order_by("locale_id")
+    return {
+        "version": PACKAGE_VERSION,
+        "type": page.specific_class._meta.model_name,
+        "id": page.pk,
+        "language": page.locale.language_code,
+        "title": page.title,
+        "summary": page_summary(page),
+        "body_html": body_html,
+        "body_text": html_to_text(body_html),
+        "dates": _dates(page),
+        "place": _place(page),
+        "images": [_image_entry(image) for image in dict.fromkeys(images)],
+        "languages": [
+            {"language": p.locale.language_code, "title": p.title, "url": p.specific.get_full_url()}
+            for p in translations
+        ],
+        "source_url": page.get_full_url(),
+        "first_published_at": _iso(page.first_published_at),
+        "last_published_at": _iso(page.last_published_at),
+    }
+
+
+def _dates(page) -> dict:
+    dates = {}
+    for name in ("start", "end", "date", "last_reviewed", "data_date"):
+        value = getattr(page, name, None)
+        if value is not None:
+            dates[name] = _iso(value)
+    if hasattr(page, "all_day"):
+        dates["all_day"] = page.all_day
+    return dates
+
+
+def _place(page) -> dict | None:
+    fields = ("venue_name", "address", "municipality", "province", "latitude", "longitude", "online_url")
+    place = {name: getattr(page, name) for name in fields if getattr(page, name, None) not in (None, "")}
+    for name in ("latitude", "longitude"):
+        if name in place:
+            place[name] = float(place[name])
+    return place or None
+
+
+def _image_url(image) -> str:
+    rendition = image_renditions_get(image, "content").get("content")
+    return _absolute(rendition.url if rendition is not None else image.file.url)
+
+
+def _image_entry(image) -> dict:
+    return {
+        "id": image.pk,
+        "url": _image_url(image),
+        "original_url": _absolute(image.file.url),
+        "alt": image.default_alt_text,
+        "title": image.title,
+        "credit": image.credit,
+        "licence": image.licence,
+        "width": image.width,
+        "height": image.height,
+    }

@@ -1,0 +1,1 @@
+"""The social outbox: deliveries are scheduled by page lifecycle (scheduling) and sent by a task (processing)."""

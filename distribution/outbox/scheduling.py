@@ -1,0 +1,140 @@
+"""Which deliveries a page's publish or unpublish makes. Runs inside the publishing transaction; sending waits
+for the commit (the task is enqueued with on_commit), so nothing goes out for a publish that rolled back."""
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from content_models.visibility import page_is_visible, private_page_paths
+from distribution.channels import ADAPTERS, enabled_channels, unpublish_policy
+from distribution.channels.compose import page_share_image, post_text_default
+from distribution.models import Delivery, DeliveryKind, DeliveryState, SendMode, SocialPost
+
+# A post with one of these is on the network, or about to be: publishing again does not post it again.
+ACTIVE_STATES = (DeliveryState.PENDING, DeliveryState.SENDING, DeliveryState.SENT)
+
+
+def page_is_public(page) -> bool:
+    return page_is_visible(page, now=timezone.now(), private_paths=private_page_paths())
+
+
+def post_is_out(post) -> bool:
+    """A delivery of this post is queued, sending or sent (and not deleted since), or may have gone out."""
+    deleted = Delivery.objects.filter(kind=DeliveryKind.DELETE, state=DeliveryState.SENT).values("target_id")
+    return (
+        Delivery.objects.filter(post=post, kind=DeliveryKind.POST)
+        .filter(Q(state__in=ACTIVE_STATES) | Q(state=DeliveryState.FAILED, progress__ambiguous=True))
+        .exclude(pk__in=deleted)
+        .exists()
+    )
+
+
+def posts_autocreate(*, page) -> None:
+    """Generated posts for the channels an editor has not written one for, on the page types that want them."""
+    if page.specific_class._meta.label not in settings.DISTRIBUTION_AUTOPOST_PAGE_TYPES:
+        return
+    existing = set(SocialPost.objects.filter(page=page).values_list("channel", flat=True))
+    specific = page.specific
+    image = page_share_image(specific)
+    alt_text = image.default_alt_text.strip() if image is not None else ""
+    if image is not None and not alt_text:
+        image = None  # no image rather than one without a description
+    for channel in enabled_channels():
+        if channel in existing:
+            continue
+        text = post_text_default(page=specific, channel=channel, has_image=image is not None)
+        SocialPost.objects.create(
+            page=page, channel=channel, text=text, image=image, alt_text=alt_text, generated=True
+        )
+
+
+def page_posts_schedule(*, page) -> list[Delivery]:
+    """On publish: queue every post of the page that has not gone out yet. Nothing for a page that is not public
+    (restricted, expired, scheduled): a post would point readers at content they cannot see."""
+    channels = set(enabled_channels())
+    if not channels or not page_is_public(page):
+        return []
+    posts_autocreate(page=page)
+    deliveries = []
+    for post in SocialPost.objects.filter(page=page).exclude(send_mode=SendMode.NEVER):
+        if post.channel in channels and not post_is_out(post):
+            deliveries.append(delivery_create(post=post, page=page))
+    deliveries_enqueue_on_commit(deliveries)
+    return deliveries
+
+
+def post_schedule_if_live(*, post) -> Delivery | None:
+    """After an editor saves a scheduled post: a live page gets its delivery now, set for the post's time; a
+    pending one follows the new time. Posts "on publish" wait for the next publish."""
+    pending = Delivery.objects.filter(post=post, kind=DeliveryKind.POST, state=DeliveryState.PENDING)
+    if post.send_mode == SendMode.NEVER:
+        pending.update(state=DeliveryState.CANCELLED, last_error=_("The editor chose not to post on this channel."))
+        return None
+    if post.send_mode != SendMode.SCHEDULED:
+        return None
+    pending.update(next_attempt_at=post.send_at)
+    page = post.page
+    if not page.live or post.channel not in enabled_channels() or post_is_out(post) or not page_is_public(page):
+        return None
+    delivery = delivery_create(post=post, page=page)
+    deliveries_enqueue_on_commit([delivery])  # a time already past goes out now, not at the next cron run
+    return delivery
+
+
+def delivery_create(*, post, page) -> Delivery:
+    now = timezone.now()
+    when = max(post.send_at, now) if post.send_mode == SendMode.SCHEDULED and post.send_at else now
+    return Delivery.objects.create(
+        post=post, page=page, page_title=page.title[:255], channel=post.channel, kind=DeliveryKind.POST,
+        language=page.locale.language_code, text=post.text, next_attempt_at=when,
+    )
+
+
+def page_posts_retract(*, page, reason: str) -> list[Delivery]:
+    """On unpublish or delete: cancel what has not gone out; delete or flag what has, as each channel says."""
+    now = timezone.now()
+    Delivery.objects.filter(page=page, kind=DeliveryKind.POST, state=DeliveryState.PENDING).update(
+        state=DeliveryState.CANCELLED, last_error=reason, updated_at=now
+    )
+    handled = Delivery.objects.filter(target__page=page).exclude(
+        state__in=[DeliveryState.CANCELLED, DeliveryState.FAILED]
+    ).values("target_id")
+    made = []
+    for sent in Delivery.objects.filter(page=page, kind=DeliveryKind.POST, state=DeliveryState.SENT).exclude(
+        pk__in=handled
+    ):
+        policy = unpublish_policy(sent.channel)
+        if policy == "ignore":
+            continue
+        if policy == "delete" and ADAPTERS[sent.channel].can_delete and sent.remote_id:
+            made.append(Delivery.objects.create(
+                post=sent.post, page=page, page_title=sent.page_title, channel=sent.channel,
+                kind=DeliveryKind.DELETE, target=sent, language=sent.language, next_attempt_at=now,
+            ))
+        else:
+            made.append(Delivery.objects.create(
+                post=sent.post, page=page, page_title=sent.page_title, channel=sent.channel,
+                kind=DeliveryKind.FLAG, target=sent, language=sent.language, state=DeliveryState.FLAGGED,
+                remote_id=sent.remote_id, remote_url=sent.remote_url,
+                last_error=_("%(reason)s: remove this post by hand.") % {"reason": reason},
+            ))
+    deliveries_enqueue_on_commit([d for d in made if d.kind == DeliveryKind.DELETE])
+    return made
+
+
+def deliveries_enqueue_on_commit(deliveries: list[Delivery]) -> None:
+    """Send what is due now once the transaction commits; later ones wait for `manage.py distribution_outbox`."""
+    now = timezone.now()
+    due = [delivery.pk for delivery in deliveries if delivery.next_attempt_at and delivery.next_attempt_at <= now]
+    if not due:
+        return
+
+    def enqueue():
+        from distribution.tasks import outbox_deliver
+
+        for delivery_id in due:
+            outbox_deliver.enqueue(delivery_id)
+
+    transaction.on_commit(enqueue)

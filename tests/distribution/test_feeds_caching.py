@@ -1,0 +1,92 @@
+"""Conditional GET, the server cache and its invalidation, and queries that do not grow with the items."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+
+from tests.factories import EventPageFactory, ImageFactory, NewsPageFactory, TopicFactory
+
+from .feeds_support import INDEXES, empty_cache
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    empty_cache()
+    yield
+    empty_cache()
+
+
+@pytest.mark.django_db
+def test_conditional_get_with_etag_and_last_modified(client, sections):
+    NewsPageFactory(parent=sections[INDEXES["news"]])
+    response = client.get("/feeds/it/news.atom")
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "public, max-age=300"
+    etag, last_modified = response["ETag"], response["Last-Modified"]
+    assert client.get("/feeds/it/news.atom", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    assert client.get("/feeds/it/news.atom", HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 304
+    assert client.get("/feeds/it/news.atom", HTTP_IF_NONE_MATCH='"other"').status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_cached_feed_costs_no_query_and_each_change_invalidates_it(client, sections, django_assert_num_queries):
+    news = NewsPageFactory(parent=sections[INDEXES["news"]], title="Prima")
+    etag = client.get("/feeds/it/news.rss")["ETag"]
+    with django_assert_num_queries(0):
+        assert client.get("/feeds/it/news.rss")["X-Feed-Cache"] == "hit"
+
+    second = NewsPageFactory(parent=sections[INDEXES["news"]], title="Seconda")  # publish
+    response = client.get("/feeds/it/news.rss", HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200 and b"Seconda" in response.content
+
+    Page.objects.get(pk=second.pk).specific.unpublish()  # unpublish
+    assert b"Seconda" not in client.get("/feeds/it/news.rss").content
+
+    client.get("/feeds/it/news.rss")
+    Page.objects.get(pk=news.pk).delete()  # delete
+    assert b"Prima" not in client.get("/feeds/it/news.rss").content
+
+    third = NewsPageFactory(parent=sections[INDEXES["news"]], title="Terza", slug="terza")
+    client.get("/feeds/it/news.rss")
+    page = Page.objects.get(pk=third.pk)
+    page.move(sections[INDEXES["news"]], pos="last-child")  # move (same parent; moves signal all the same)
+    page.refresh_from_db()
+    assert client.get("/feeds/it/news.rss")["X-Feed-Cache"] == "miss"
+
+
+@pytest.mark.django_db
+def test_saving_a_draft_keeps_the_cache(client, sections):
+    news = NewsPageFactory(parent=sections[INDEXES["news"]])
+    client.get("/feeds/it/news.rss")
+    news.title = "Bozza"
+    news.save_revision()
+    assert client.get("/feeds/it/news.rss")["X-Feed-Cache"] == "hit"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/feeds/it/news.rss", "/feeds/it/events.json", "/feeds/it/events.ics",
+                                 "/feeds/it/topics/salute.atom"])
+def test_queries_do_not_grow_with_items(client, sections, url, settings, django_assert_max_num_queries):
+    settings.DISTRIBUTION_FEEDS = {**settings.DISTRIBUTION_FEEDS, "CACHE_SECONDS": 0}
+    topic = TopicFactory(slug="salute")
+
+    def add(count):
+        for _index in range(count):
+            image = ImageFactory()
+            NewsPageFactory(parent=sections[INDEXES["news"]], main_image=image, topics=[topic], body=[
+                ("paragraph", f'<p><a linktype="page" id="{sections[INDEXES["news"]].pk}">sezione</a></p>'),
+                ("image", {"image": image, "caption": "", "alt_text": "x"})])
+            EventPageFactory(parent=sections[INDEXES["events"]], topics=[topic], social_image=image)
+
+    add(5)
+    client.get(url)  # renditions are made on first use: count warm requests
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    five = len(context)  # now: the connection keeps a bounded log, which the 45 pages below would roll over
+    add(45)
+    client.get(url)
+    assert five > 5
+    with django_assert_max_num_queries(five):
+        response = client.get(url)
+    assert response.status_code == 200 and response.content.count(b"Notizia" if "news" in url else b"Evento") > 20
