@@ -1,6 +1,21 @@
 """Background work (Django Tasks API). Tasks take ids, never objects: they may run in another process later."""
 
+from datetime import datetime
+
+from django.db import transaction
 from django_tasks import task
+
+
+def enqueue_at(task_, *args, when: datetime) -> bool:
+    """Run `task_` at `when` where the backend can defer (the database backend, with its db_worker), on commit.
+
+    Backends that cannot (the immediate one in development) leave it to `manage.py distribution_outbox`, which
+    cron runs every minute. Returns whether a deferred task was queued.
+    """
+    if not task_.get_backend().supports_defer:
+        return False
+    transaction.on_commit(lambda: task_.using(run_after=when).enqueue(*args))
+    return True
 
 
 @task()

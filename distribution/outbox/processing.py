@@ -21,6 +21,7 @@ from distribution.channels.compose import outgoing_build
 from distribution.channels.limits import post_errors
 from distribution.models import Delivery, DeliveryKind, DeliveryState
 from distribution.retry import attempts_exhausted, retry_delay
+from distribution.tasks import enqueue_at, outbox_deliver
 
 logger = logging.getLogger(__name__)
 
@@ -68,8 +69,6 @@ def delivery_retry(*, delivery: Delivery) -> bool:
         state=DeliveryState.PENDING, next_attempt_at=timezone.now(), progress=progress
     )
     if updated:
-        from distribution.tasks import outbox_deliver
-
         outbox_deliver.enqueue(delivery.pk)
     return bool(updated)
 
@@ -145,6 +144,7 @@ def _failed(delivery: Delivery, error: ChannelError, *, adapter_idempotent: bool
     elif error.retryable and not attempts_exhausted(delivery.attempts):
         delay = retry_delay(attempt=delivery.attempts, retry_after=error.retry_after)
         _finish(delivery, state=DeliveryState.PENDING, last_error=str(error), next_attempt_at=now + delay)
+        enqueue_at(outbox_deliver, delivery.pk, when=now + delay)
     else:
         _finish(delivery, state=DeliveryState.FAILED, last_error=str(error))
 

@@ -11,6 +11,7 @@ from content_models.visibility import page_is_visible, private_page_paths
 from distribution.channels import ADAPTERS, enabled_channels, unpublish_policy
 from distribution.channels.compose import page_share_image, post_text_default
 from distribution.models import Delivery, DeliveryKind, DeliveryState, SendMode, SocialPost
+from distribution.tasks import enqueue_at, outbox_deliver
 
 # A post with one of these is on the network, or about to be: publishing again does not post it again.
 ACTIVE_STATES = (DeliveryState.PENDING, DeliveryState.SENDING, DeliveryState.SENT)
@@ -125,15 +126,17 @@ def page_posts_retract(*, page, reason: str) -> list[Delivery]:
 
 
 def deliveries_enqueue_on_commit(deliveries: list[Delivery]) -> None:
-    """Send what is due now once the transaction commits; later ones wait for `manage.py distribution_outbox`."""
+    """Send what is due now once the transaction commits; later ones at their time where the task backend can
+    defer, else at the next `manage.py distribution_outbox` (cron)."""
     now = timezone.now()
     due = [delivery.pk for delivery in deliveries if delivery.next_attempt_at and delivery.next_attempt_at <= now]
+    for delivery in deliveries:
+        if delivery.next_attempt_at and delivery.next_attempt_at > now:
+            enqueue_at(outbox_deliver, delivery.pk, when=delivery.next_attempt_at)
     if not due:
         return
 
     def enqueue():
-        from distribution.tasks import outbox_deliver
-
         for delivery_id in due:
             outbox_deliver.enqueue(delivery_id)
 

@@ -237,3 +237,31 @@ def test_deleting_a_page_deletes_its_posts_and_keeps_the_record(only, networks, 
     assert deletes.count() == 2 and {d.state for d in deletes} == {DeliveryState.SENT}
     assert not Delivery.objects.filter(page__isnull=False).exists()  # the page is gone, the log stays
     assert set(Delivery.objects.values_list("page_title", flat=True)) == {"Corso di italiano"}
+
+
+def test_a_retry_is_queued_for_its_time_where_the_task_backend_can_defer(
+    only, networks, draft_event, publish, settings, django_capture_on_commit_callbacks
+):
+    """With the database backend a worker alone resumes retries: no cron needed (the dummy backend defers too)."""
+    from django_tasks import default_task_backend
+
+    from distribution.outbox.processing import delivery_process
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    only("mastodon")
+    SocialPostFactory(page=draft_event, channel="mastodon", text="Ciao")
+    networks.script("POST", "/api/v1/statuses",
+                    Scripted(429, {"error": "Too many requests"}, headers={"Retry-After": "120"}))
+    publish(draft_event)  # the dummy backend records the task instead of running it
+    delivery = Delivery.objects.get()
+    default_task_backend.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        delivery_process(delivery_id=delivery.pk)
+
+    delivery.refresh_from_db()
+    assert delivery.state == DeliveryState.PENDING
+    # Wagtail queues its reference index update through the same backend: only ours matter here.
+    [queued] = [result for result in default_task_backend.results if result.task.name == "outbox_deliver"]
+    assert queued.task.name == "outbox_deliver" and queued.args == [delivery.pk]
+    assert queued.task.run_after == delivery.next_attempt_at
