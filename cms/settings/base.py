@@ -377,4 +377,8 @@ if env.str("FRONTEND_CACHE_CLOUDFLARE_ZONEID", default=""):
 if _frontend_caches:
     INSTALLED_APPS += ["wagtail.contrib.frontend_cache"]  # noqa: F405
     WAGTAILFRONTENDCACHE = _frontend_caches
+# A page's portal URL already names its language (PORTAL_BASE_URL has {locale}, and every translation is purged
+# at its own URL when it is published): Wagtail's default would purge each URL once per content language with
+# the prefix swapped, addresses that do not exist.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 # --- End of distribution: channels ------------------------------------------------------------------------------
