@@ -10,10 +10,10 @@ from cms.settings import INSTALLED_APPS, env
 INSTALLED_APPS = [*INSTALLED_APPS, "rest_framework", "wagtail.api.v2", "benchmarks.api.apps.BenchApiConfig"]
 ROOT_URLCONF = "benchmarks.api.urls"
 
-# Django REST framework's defaults include the browsable API (templates) and session authentication; a
-# portal fetching JSON uses neither, and GraphQL does not pay for them either.
+# Django REST framework authenticates every request by session and basic auth by default; a portal fetching
+# public JSON uses neither, and GraphQL authenticates nobody. (Wagtail's viewsets choose their own renderers: JSON
+# for a client that does not ask for HTML, as wrk does not.)
 REST_FRAMEWORK = {
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": [],
     "UNAUTHENTICATED_USER": None,
