@@ -106,7 +106,7 @@ class Server:
             try:
                 if requests.get(f"http://127.0.0.1:{self.port}/healthz/", timeout=2).status_code == 200:
                     return
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):  # not listening yet, or still starting up
                 time.sleep(0.2)
         raise AssertionError(f"the server did not start in {STEP_TIMEOUT} s:\n{self.log.read_text()}")
 
