@@ -1,8 +1,9 @@
 """/graphql/: GET and POST, one operation per request, bounded in size, cached; GraphiQL only in development.
 
-Caching (graphql_api/caching): persisted queries are resolved before strawberry reads the request, the response
+Caching (graphql_api/caching): a GET the response cache holds is answered first, before strawberry reads anything
+(caching/fast_path.py); otherwise persisted queries are resolved before strawberry reads the request, the response
 cache is consulted by a schema extension once the document has validated, and this view stores the encoded body
-and sets ETag / Cache-Control, answering 304 to a matching If-None-Match.
+and sets ETag / Cache-Control, answering 304 to a matching If-None-Match. Both ways give the same bytes and headers.
 """
 
 import json
@@ -14,13 +15,15 @@ from django.views.decorators.csrf import csrf_exempt
 from strawberry.django.views import GraphQLView
 from strawberry.schema.exceptions import InvalidOperationTypeError
 
+from .caching.fast_path import cached_get_lookup
+from .caching.generation import ContentState
 from .caching.persisted import (
     PersistedQuery,
     PersistedQueryError,
     persisted_query_resolve,
     persisted_query_store,
 )
-from .caching.responses import CachedResponse, Policy, etag_matches, etag_of, response_cache_set
+from .caching.responses import CachedResponse, Policy, ResponsePlan, etag_matches, etag_of, response_cache_set
 from .conf import api_setting
 from .context import ApiContext
 from .errors import ErrorCode, add_codes
@@ -53,15 +56,27 @@ class ApiView(GraphQLView):
     allow_queries_via_get = True
     context: ApiContext | None = None
     persisted_query: PersistedQuery | None = None
+    state: ContentState | None = None  # read by the GET lookup that missed: the normal path reuses it
 
     def get_context(self, request, response) -> ApiContext:
         self.context = ApiContext(request=request, response=response)
+        self.context.response_plan.state = self.state
         return self.context
 
     def dispatch(self, request, *args, **kwargs) -> HttpResponse:
         rejection = self._reject(request)
         if rejection is not None:
             return rejection
+        if request.method == "GET":
+            looked_up = cached_get_lookup(request, schema=self.schema)
+            if looked_up is not None:
+                plan, persisted = looked_up
+                if plan.hit is not None:
+                    if persisted is not None:  # the normal path registers a document sent with its hash
+                        persisted_query_store(persisted)
+                    hit = HttpResponse(plan.hit.body, content_type="application/json")
+                    return self._public_response(hit, plan, plan.hit.etag, "hit")
+                self.state = plan.state
         try:
             return self.run(request=request)
         except PersistedQueryError as error:
@@ -78,17 +93,18 @@ class ApiView(GraphQLView):
     def _reject(self, request) -> JsonResponse | None:
         """Refuse what is too big or batched before reading it as GraphQL (and before any SQL)."""
         limit = api_setting("MAX_REQUEST_BYTES")
-        too_large = error_response(
-            ErrorCode.REQUEST_TOO_LARGE, f"Requests may be at most {limit} bytes.", status=413
-        )
         if request.method == "GET":
-            return too_large if len(request.META.get("QUERY_STRING", "")) > limit else None
-        try:
-            declared = int(request.META.get("CONTENT_LENGTH") or 0)
-        except ValueError:
-            declared = 0
-        if declared > limit or len(request.body) > limit:
-            return too_large
+            too_large = len(request.META.get("QUERY_STRING", "")) > limit
+        else:
+            try:
+                declared = int(request.META.get("CONTENT_LENGTH") or 0)
+            except ValueError:
+                declared = 0
+            too_large = declared > limit or len(request.body) > limit
+        if too_large:
+            return error_response(ErrorCode.REQUEST_TOO_LARGE, f"Requests may be at most {limit} bytes.", status=413)
+        if request.method == "GET":
+            return None
         if request.body.lstrip()[:1] == b"[":
             return error_response(ErrorCode.BATCHING_DISABLED, "Send one operation per request.", status=400)
         return None
@@ -102,6 +118,9 @@ class ApiView(GraphQLView):
         if isinstance(data, list):  # batches are refused in _reject; strawberry refuses them again
             return data
         data, self.persisted_query = persisted_query_resolve(data)
+        # The response cache's key holds the operation name as requested (see caching/responses.py).
+        self.context.response_plan.operation_name = data.operation_name
+        self.context.response_plan.request_read = True
         return data
 
     def process_result(self, request, result):
@@ -119,7 +138,7 @@ class ApiView(GraphQLView):
             body = body if isinstance(body, bytes) else body.encode()
             etag, source = etag_of(body), "miss"
             if plan is not None and plan.store:
-                response_cache_set(plan, CachedResponse(etag, body))
+                response_cache_set(plan, CachedResponse(plan.state.key, etag, body))
         response = HttpResponse(body, content_type="application/json")
         for name, value in sub_response.items():
             response[name] = value
@@ -127,15 +146,22 @@ class ApiView(GraphQLView):
             response.status_code = sub_response.status_code
         if plan is None:
             return response
-        response["Cache-Control"] = plan.cache_control()
         if plan.policy is Policy.PUBLIC:
-            response["ETag"] = etag
-            response["X-GraphQL-Cache"] = source
-            if self.request.method == "GET" and etag_matches(self.request.headers.get("If-None-Match", ""), etag):
-                not_modified = HttpResponse(status=304)
-                for name in ("ETag", "Cache-Control", "X-GraphQL-Cache"):
-                    not_modified[name] = response[name]
-                return not_modified
+            return self._public_response(response, plan, etag, source)
+        response["Cache-Control"] = plan.cache_control()
+        return response
+
+    def _public_response(self, response: HttpResponse, plan: ResponsePlan, etag: str, source: str) -> HttpResponse:
+        """The caching headers of a public response, or a 304 when the client holds it: for both ways of serving."""
+        response["Cache-Control"] = plan.cache_control()
+        response["ETag"] = etag
+        response["X-GraphQL-Cache"] = source
+        # From META, not request.headers, which builds a dict of every header on first use.
+        if self.request.method == "GET" and etag_matches(self.request.META.get("HTTP_IF_NONE_MATCH", ""), etag):
+            not_modified = HttpResponse(status=304)
+            for name in ("ETag", "Cache-Control", "X-GraphQL-Cache"):
+                not_modified[name] = response[name]
+            return not_modified
         return response
 
     def encode_json(self, data: object) -> str | bytes:

@@ -24,7 +24,7 @@ import dataclasses
 import datetime
 import functools
 
-from django.db import connection, transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models import F, Min, Q
 from django.utils import timezone
 from wagtail.models import Page
@@ -70,30 +70,36 @@ def next_transition_after(now: datetime.datetime) -> datetime.datetime | None:
 
 @functools.cache
 def _row_sql(vendor: str) -> str:
-    """The singleton row's read, written once per database vendor from the model's own table and column names."""
-    meta, quote = ContentGeneration._meta, connection.ops.quote_name
+    """The singleton row's read, written once per database vendor from the model's own table and column names.
+
+    The primary key is a class constant and goes in as an integer literal: a statement without parameters skips
+    the backend's placeholder rewriting, on every request.
+    """
+    meta, quote = ContentGeneration._meta, connections[DEFAULT_DB_ALIAS].ops.quote_name
     columns = ", ".join(quote(meta.get_field(name).column) for name in ("value", "next_transition_at", "computed_at"))
-    return f"SELECT {columns} FROM {quote(meta.db_table)} WHERE {quote(meta.pk.column)} = %s"
+    return f"SELECT {columns} FROM {quote(meta.db_table)} WHERE {quote(meta.pk.column)} = {int(SINGLETON_ID)}"
 
 
 def _row_read() -> tuple | None:
     """(value, next_transition_at, computed_at), with the datetimes as the ORM would return them; None: no row.
 
     Every request served from the response cache runs this, and building the equivalent ORM query cost several
-    times the query itself, so it is one precompiled statement through the connection's cursor.
+    times the query itself, so it is one precompiled statement through the connection's cursor (which still
+    counts and wraps it like any other query).
     """
-    with connection.cursor() as cursor:
-        cursor.execute(_row_sql(connection.vendor), [SINGLETON_ID])
+    db = connections[DEFAULT_DB_ALIAS]
+    with db.cursor() as cursor:
+        cursor.execute(_row_sql(db.vendor))
         row = cursor.fetchone()
     if row is None:
         return None
     # SQLite returns naive datetimes (in the connection's time zone); PostgreSQL already returns aware ones. The
     # backend's own converter makes them exactly what the ORM returns, so ContentState.key is the same either way.
-    convert = getattr(connection.ops, "convert_datetimefield_value", None)
+    convert = getattr(db.ops, "convert_datetimefield_value", None)
     if convert is None:
         return row
     value, next_at, computed_at = row
-    return value, convert(next_at, None, connection), convert(computed_at, None, connection)
+    return value, convert(next_at, None, db), convert(computed_at, None, db)
 
 
 def content_state_read() -> ContentState:

@@ -1,11 +1,15 @@
 """The server-side response cache and the HTTP caching headers of /graphql/.
 
 A successful query's response is stored in the default cache (Redis with REDIS_URL, local memory otherwise) under
-a key made of the content state (generation.py), the document's sha256, the variables, the operation name and
-the schema. No request header is part of the key: nothing the API returns depends on one (the locale is an
-argument, URLs come from settings, nobody is authenticated).
+a key made of the document's sha256, the variables, the operation name as the request gave it, the schema (with
+its validation rules and limits) and GRAPHQL_CACHE_VERSION, stamped with the content state it was computed in
+(generation.py): it is served only while a fresh read of the state gives the same stamp. No request header is
+part of the key: nothing the API returns depends on one (the locale is an argument, URLs come from settings,
+nobody is authenticated).
 
-The lookup runs as a schema extension, after the document is parsed and validated and before it executes, so
+Two lookups, one key (`response_key`): a GET is looked up by the view before strawberry reads anything
+(fast_path.py), and any request by the ResponseCache extension once its document is parsed and validated, before
+it executes. The state is read only when the cache holds an entry for the key or the document executes, so
 refused documents cost no SQL and a hit costs one query (the generation). What is stored, and the headers:
 
 | response | stored here | Cache-Control | ETag / 304 |
@@ -35,6 +39,8 @@ from .generation import ContentState, content_state_read
 
 logger = logging.getLogger(__name__)
 
+VALIDATION_LIMITS = ("MAX_DEPTH", "MAX_ALIASES", "MAX_TOKENS")
+
 
 class Policy(enum.Enum):
     PUBLIC = "public"
@@ -43,6 +49,7 @@ class Policy(enum.Enum):
 
 
 class CachedResponse(NamedTuple):
+    state_key: str  # ContentState.key of the reader that computed it: served only to readers of the same state
     etag: str
     body: bytes
 
@@ -53,10 +60,14 @@ class ResponsePlan:
 
     policy: Policy = Policy.NO_STORE
     key: str | None = None
-    state: ContentState | None = None
+    state: ContentState | None = None  # set before execution when the view's lookup already read it
     hit: CachedResponse | None = None
     private: bool = False  # set by PrivateResponse fields
     store: bool = False
+    # The operation name as the request gave it (None: the document's first operation), recorded by the view when
+    # it reads the request; the key is made only then, so the view's GET lookup can make the same key unparsed.
+    operation_name: str | None = None
+    request_read: bool = False
 
     def max_age(self) -> tuple[int, int]:
         """Seconds HTTP caches may serve the response, then serve it stale while revalidating.
@@ -93,12 +104,17 @@ def etag_matches(if_none_match: str, etag: str) -> bool:
 
 
 def response_cache_get(key: str) -> CachedResponse | None:
+    """The entry stored under `key`, whatever its state: the caller compares `state_key` with its own state."""
     # The cache only saves work: when it is down (Redis restarting), the API executes instead of failing.
     try:
-        return cache.get(key)
+        value = cache.get(key)
     except Exception:
         logger.warning("Response cache unavailable: executing", exc_info=True)
         return None
+    # Stored as a plain tuple: the cheapest thing to unpickle after bytes, on every hit.
+    if type(value) is not tuple or len(value) != len(CachedResponse._fields):
+        return None
+    return CachedResponse._make(value)
 
 
 def response_cache_set(plan: ResponsePlan, response: CachedResponse) -> None:
@@ -108,26 +124,40 @@ def response_cache_set(plan: ResponsePlan, response: CachedResponse) -> None:
         left = (plan.state.valid_until - plan.state.now) / datetime.timedelta(seconds=1)
         timeout = min(timeout, max(1, int(left) + 1))
     try:
-        cache.set(plan.key, response, timeout=timeout)
+        cache.set(plan.key, tuple(response), timeout=timeout)
     except Exception:
         logger.warning("Response cache unavailable: not stored", exc_info=True)
 
 
 def _schema_fingerprint(schema) -> str:
-    # Part of the key: after a deploy that changes the schema, no old response is served from a shared cache.
+    # Part of the key: after a deploy that changes the schema, no old response is served from a shared cache. The
+    # extensions are in it too: a hit served before validation must come from a schema that validates alike (a
+    # production schema refuses introspection, a development one does not).
     fingerprint = getattr(schema, "_api_fingerprint", None)
     if fingerprint is None:
-        fingerprint = schema._api_fingerprint = hashlib.sha256(schema.as_str().encode()).hexdigest()[:16]
+        extensions = [getattr(extension, "__name__", type(extension).__name__) for extension in schema.extensions]
+        material = f"{schema.as_str()}\n{extensions}"
+        fingerprint = schema._api_fingerprint = hashlib.sha256(material.encode()).hexdigest()[:16]
     return fingerprint
 
 
-def response_key(*, schema, state: ContentState, query: str, variables, operation_name) -> str:
+def response_key_settings() -> tuple:
+    """The settings a key depends on: GRAPHQL_CACHE_VERSION, and the limits validation applies (a response served
+    without validating must have passed the same ones)."""
+    return (api_setting("CACHE_VERSION"), *(api_setting(name) for name in VALIDATION_LIMITS))
+
+
+def response_key(*, schema, document_sha256: str, variables, operation_name: str | None) -> str:
+    """The one key of a response, for both lookups: the view's GET fast path and the ResponseCache extension.
+
+    `operation_name` is the request's own (None when it named none), not the one strawberry resolves from the
+    document, so that a lookup that has not parsed the document makes the same key.
+    """
     material = json.dumps(
         [
-            api_setting("CACHE_VERSION"),
+            response_key_settings(),
             _schema_fingerprint(schema),
-            state.key,
-            hashlib.sha256(query.encode()).hexdigest(),
+            document_sha256,
             operation_name,
             variables or {},
         ],
@@ -155,19 +185,20 @@ class ResponseCache(SchemaExtension):
             plan.policy = Policy.PRIVATE
             yield
             return
-        plan.state = content_state_read()
-        # The visibility rules (go-live, expiry) use the instant the key was made for, and the reference data
+        if plan.state is None:
+            plan.state = content_state_read()
+        # The visibility rules (go-live, expiry) use the instant the state was read at, and the reference data
         # (locales, restrictions) memoised for this content state.
         execution.context.loader.use_state(plan.state)
-        if api_setting("RESPONSE_CACHE_SECONDS") > 0:
+        if plan.request_read and api_setting("RESPONSE_CACHE_SECONDS") > 0:
             plan.key = response_key(
                 schema=execution.schema,
-                state=plan.state,
-                query=execution.query,
+                document_sha256=hashlib.sha256(execution.query.encode()).hexdigest(),
                 variables=execution.variables,
-                operation_name=execution.operation_name,
+                operation_name=plan.operation_name,
             )
-            plan.hit = response_cache_get(plan.key)
+            entry = response_cache_get(plan.key)
+            plan.hit = entry if entry is not None and entry.state_key == plan.state.key else None
         if plan.hit is not None:
             # strawberry skips execution when a result is already there; the view sends the stored body.
             execution.result = GraphQLExecutionResult(data={}, errors=None)
