@@ -14,12 +14,12 @@ class RenderProbe:
     """Counts (and times) renderings of each edition and MJML compilations, whoever calls them."""
 
     def __init__(self):
+        import newsletter.delivery
         import newsletter.rendering
         import newsletter.rendering.edition
-        import newsletter.sending
 
         self._targets = [
-            (newsletter.sending, "render_edition"),
+            (newsletter.delivery, "render_edition"),
             (newsletter.rendering, "render_edition"),
             (newsletter.rendering.edition, "render_edition"),
         ]
@@ -88,12 +88,12 @@ class PhaseTimer:
 
 
 class PerMessageQueries:
-    """SQL queries run inside sending._deliver_one (the per-message part), inside a CaptureQueriesContext."""
+    """SQL queries run inside delivery._deliver_one (the per-message part), inside a CaptureQueriesContext."""
 
     def __init__(self, connection):
-        import newsletter.sending
+        import newsletter.delivery
 
-        self._module = newsletter.sending
+        self._module = newsletter.delivery
         self._connection = connection
         self.messages = 0
         self.queries = 0

@@ -32,6 +32,7 @@ from django.utils import timezone
 
 from .messages import (
     MessageTemplate,
+    SubscriberLinks,
     delivery_message_id,
     message_domain,
     newsletter_message,
@@ -39,7 +40,6 @@ from .messages import (
 )
 from .models import Delivery, Dispatch, NewsletterIssue, Subscriber
 from .rendering import Edition, render_edition
-from .rendering.links import PersonalLinks, subscriber_links
 from .throttle import Throttle
 
 logger = logging.getLogger(__name__)
@@ -126,6 +126,12 @@ class _MarkStatements:
         self._adapt_datetime = ops.adapt_datetimefield_value
         self._token_field = meta.get_field("claim_token")
         self._connection = connection
+        # Only this transaction's commit skips the flush wait (SET LOCAL): see NEWSLETTER_DURABLE_MARKS.
+        self.relaxed_commit_sql = (
+            "SET LOCAL synchronous_commit TO off"
+            if connection.vendor == "postgresql" and not settings.NEWSLETTER_DURABLE_MARKS
+            else None
+        )
         self.sent_sql = (
             f"UPDATE {table} SET {column('status')} = %s, {column('sent_at')} = %s, {column('message_id')} = %s, "
             f"{column('claim_token')} = NULL, {column('last_error')} = %s "
@@ -149,6 +155,10 @@ class _MarkStatements:
             cursor.execute(sql, params)
             return cursor.rowcount
 
+    def commit_relax(self) -> None:
+        if self.relaxed_commit_sql:
+            self._execute(self.relaxed_commit_sql, [])
+
     def mark_sent(self, pk: int, message_id: str, sent_at: datetime) -> int:
         return self._execute(self.sent_sql, [Status.SENT.value, self._adapt_datetime(sent_at), message_id, "", pk,
                                              Status.SENDING.value])
@@ -156,48 +166,6 @@ class _MarkStatements:
     def mark_sending(self, pk: int, token, now: datetime) -> int:
         return self._execute(self.sending_sql, [Status.SENDING.value, self._adapt_datetime(now), pk,
                                                 Status.CLAIMED.value, token, Subscriber.Status.ACTIVE.value])
-
-
-class _Links:
-    """subscriber_links() for every delivery of a run: Django's URL reversing once per language, then formatting.
-
-    The URLs are built once with sample values and split where those values are; a run whose URLs would not
-    split cleanly (a sample value also in the base URL) calls subscriber_links() for each message, as before.
-    """
-
-    _KEY, _ID = "nlkeyQ7xZ", 987654321
-
-    def __init__(self):
-        self._formats: dict[str, tuple[str, str] | None] = {}
-
-    def for_delivery(self, key: str, language: str, delivery_id: int) -> PersonalLinks:
-        if language not in self._formats:
-            self._formats[language] = self._split(language)
-        formats = self._formats[language]
-        if formats is None or not _url_safe(key):
-            return subscriber_links(key, language, delivery_id)
-        unsubscribe, preferences = formats
-        return PersonalLinks(unsubscribe.format(key=key, id=delivery_id), preferences.format(key=key))
-
-    def _split(self, language: str) -> tuple[str, str] | None:
-        sample = subscriber_links(self._KEY, language, self._ID)
-        unsubscribe, preferences = sample.unsubscribe_url, sample.preferences_url
-        if "{" in unsubscribe + preferences or "}" in unsubscribe + preferences:
-            return None
-        if unsubscribe.count(self._KEY) != 1 or unsubscribe.count(str(self._ID)) != 1 or preferences.count(self._KEY) != 1:
-            return None
-        formats = (unsubscribe.replace(self._KEY, "{key}").replace(str(self._ID), "{id}"),
-                   preferences.replace(self._KEY, "{key}"))
-        # Keys are URL-safe tokens: what was checked with one key holds for any (verified once more here).
-        check_key, check_id = "Ab-_09", 7
-        expected = subscriber_links(check_key, language, check_id)
-        made = PersonalLinks(formats[0].format(key=check_key, id=check_id), formats[1].format(key=check_key))
-        return formats if made == expected else None
-
-
-def _url_safe(key: str) -> bool:
-    """A key reverse() would put in the URL unchanged (subscriber keys are URL-safe tokens)."""
-    return key.isascii() and key.replace("-", "").replace("_", "").isalnum()
 
 
 # --- The loop -----------------------------------------------------------------------------------------------
@@ -228,7 +196,7 @@ def dispatch_deliver(
     statements = _MarkStatements()
     sent_mark = _SentMark(statements, deferred=not throttle.interval)
     run = _Run(editions=editions, connection=connection, throttle=throttle, clock=clock, outcome=outcome,
-               sent_mark=sent_mark, statements=statements, links=_Links(), domain=message_domain())
+               sent_mark=sent_mark, statements=statements, links=SubscriberLinks(), domain=message_domain())
     try:
         connection.open()
         while True:
@@ -269,7 +237,7 @@ class _Run:
     outcome: SendOutcome
     sent_mark: "_SentMark"
     statements: _MarkStatements
-    links: _Links
+    links: SubscriberLinks
     domain: str
 
 
@@ -334,6 +302,7 @@ def _deliver_one(delivery: _Claimed, run: _Run) -> None:
     previous = sent_mark.pending
     try:
         with transaction.atomic(using=statements.using):
+            statements.commit_relax()
             sent_mark.write()  # the previous message's outcome, in this message's commit
             # Check-and-set right before SMTP: an unsubscribe, bounce or erase since the claim skips the row.
             started = statements.mark_sending(delivery.pk, statements.token(delivery.claim_token), now)

@@ -22,7 +22,7 @@ from django.utils.html import escape
 
 from .rendering import Edition
 from .rendering.lines import longest_line
-from .rendering.links import PersonalLinks, unsubscribe_mailto
+from .rendering.links import PersonalLinks, subscriber_links, unsubscribe_mailto
 
 # A link longer than this (HTML-escaped) is not put into prepared bytes: that message is built the slow way.
 MAX_LINK_OCTETS = 400
@@ -84,6 +84,48 @@ def newsletter_message(
 
 def subscriber_mailto(key: str) -> str | None:
     return unsubscribe_mailto(key)
+
+
+class SubscriberLinks:
+    """subscriber_links() for every message of a send: Django's URL reversing once per language, then formatting.
+
+    The URLs are built once with sample values and split where those values are; a run whose URLs would not
+    split cleanly (a sample value also in the base URL) calls subscriber_links() for each message, as before.
+    """
+
+    _KEY, _ID = "nlkeyQ7xZ", 987654321
+
+    def __init__(self):
+        self._formats: dict[str, tuple[str, str] | None] = {}
+
+    def for_delivery(self, key: str, language: str, delivery_id: int) -> PersonalLinks:
+        if language not in self._formats:
+            self._formats[language] = self._split(language)
+        formats = self._formats[language]
+        if formats is None or not _url_safe(key):
+            return subscriber_links(key, language, delivery_id)
+        unsubscribe, preferences = formats
+        return PersonalLinks(unsubscribe.format(key=key, id=delivery_id), preferences.format(key=key))
+
+    def _split(self, language: str) -> tuple[str, str] | None:
+        sample = subscriber_links(self._KEY, language, self._ID)
+        unsubscribe, preferences = sample.unsubscribe_url, sample.preferences_url
+        if "{" in unsubscribe + preferences or "}" in unsubscribe + preferences:
+            return None
+        if unsubscribe.count(self._KEY) != 1 or unsubscribe.count(str(self._ID)) != 1 or preferences.count(self._KEY) != 1:
+            return None
+        formats = (unsubscribe.replace(self._KEY, "{key}").replace(str(self._ID), "{id}"),
+                   preferences.replace(self._KEY, "{key}"))
+        # Keys are URL-safe tokens: what was checked with one key holds for any (verified once more here).
+        check_key, check_id = "Ab-_09", 7
+        expected = subscriber_links(check_key, language, check_id)
+        made = PersonalLinks(formats[0].format(key=check_key, id=check_id), formats[1].format(key=check_key))
+        return formats if made == expected else None
+
+
+def _url_safe(key: str) -> bool:
+    """A key reverse() would put in the URL unchanged (subscriber keys are URL-safe tokens)."""
+    return key.isascii() and key.replace("-", "").replace("_", "").isalnum()
 
 
 # --- Prepared messages ----------------------------------------------------------------------------------------

@@ -228,6 +228,11 @@ NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=100)
 NEWSLETTER_CLAIM_TIMEOUT_SECONDS = env.int("NEWSLETTER_CLAIM_TIMEOUT_SECONDS", default=600)
 NEWSLETTER_RETRY_DELAY_SECONDS = env.int("NEWSLETTER_RETRY_DELAY_SECONDS", default=300)
 NEWSLETTER_MAX_ATTEMPTS = env.int("NEWSLETTER_MAX_ATTEMPTS", default=5)
+# PostgreSQL: whether each message's delivery mark waits for the disk flush (synchronous_commit). Off by default:
+# a killed worker still leaves at most one message of unknown outcome; only a crash of the database server itself
+# can lose the last fraction of a second of marks, and those messages are sent again (never skipped), as SQLite's
+# embedded WAL/synchronous=NORMAL default already allows. On: one disk flush per message (docs/newsletter.md).
+NEWSLETTER_DURABLE_MARKS = env.bool("NEWSLETTER_DURABLE_MARKS", default=False)
 NEWSLETTER_SOFT_BOUNCE_LIMIT = env.int("NEWSLETTER_SOFT_BOUNCE_LIMIT", default=3)
 NEWSLETTER_CONFIRM_MAX_AGE_SECONDS = env.int("NEWSLETTER_CONFIRM_MAX_AGE_SECONDS", default=7 * 24 * 3600)
 # Rates in django-ratelimit syntax; per IP (IPv6 grouped by /64) and per address, counted whether or not the

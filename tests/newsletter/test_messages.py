@@ -121,3 +121,52 @@ def test_prepared_messages_go_through_any_django_backend(italian_edition):
     assert sent.to == ["Amina.Rossi@example.org"]
     assert sent.message()["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert f"/newsletter/unsubscribe/{KEY}/123456/" in sent.alternatives[0][0]
+
+
+def test_the_smtp_backend_sends_the_prepared_bytes_without_personalising_the_fields(italian_edition, smtp_server):
+    """Django's SMTP backend only reads message().as_bytes(): the body and HTML part are never made for it."""
+    template = MessageTemplate.for_edition(italian_edition)
+    message = recipient(italian_edition, template)
+    connection = get_connection("django.core.mail.backends.smtp.EmailBackend")
+
+    assert connection.send_messages([message]) == 1
+
+    assert message._body is None and message._alternatives is None  # still not personalised
+    [received] = smtp_server.received
+    assert received.rcpt_tos == ["Amina.Rossi@example.org"]
+    assert received.content == message.prepared.replace(b"\r\n", b"\n") or received.content == message.prepared
+    # Read afterwards (as a provider backend would), the fields are the same message as Django's own.
+    built = recipient(italian_edition, None)
+    assert message.body == built.body and message.alternatives == built.alternatives
+
+
+def test_the_fields_of_a_prepared_message_can_be_changed_like_any_message(italian_edition):
+    message = recipient(italian_edition, MessageTemplate.for_edition(italian_edition))
+
+    message.body = "changed"
+    assert message.body == "changed"
+    assert message.alternatives == recipient(italian_edition, None).alternatives  # made, body kept
+    message.attach_alternative("<p>more</p>", "text/html")
+    assert len(message.alternatives) == 2
+
+
+def test_prepared_messages_go_through_the_console_backend(italian_edition):
+    import io
+
+    stream = io.StringIO()
+    connection = get_connection("django.core.mail.backends.console.EmailBackend", stream=stream)
+
+    assert connection.send_messages([recipient(italian_edition, MessageTemplate.for_edition(italian_edition))]) == 1
+    assert "List-Unsubscribe-Post: List-Unsubscribe=One-Click" in stream.getvalue()
+
+
+def test_recipients_give_the_envelope_django_would(italian_edition):
+    from django.core.mail.message import sanitize_address
+
+    template = MessageTemplate.for_edition(italian_edition)
+    for address in ["Amina.Rossi@example.org", "amina@bücher.example", "\"Rossi, A\" <a@example.org>"]:
+        message = newsletter_message(
+            edition=italian_edition, links=subscriber_links(KEY, "it", 1), to=address,
+            message_id="<newsletter.1.1@interazioni.example.org>", template=template,
+        )
+        assert [sanitize_address(a, "utf-8") for a in message.recipients()] == [sanitize_address(address, "utf-8")]

@@ -350,3 +350,54 @@ def test_a_message_is_recorded_sent_before_the_next_one_goes(rate):
         assert delivery_writes(queries) == (
             one_message + ["begin", "sent", "sending", "commit"] * 2 + ["sent"]
         )
+
+
+@pytest.mark.parametrize("base_url", ["https://cms.example.org", "https://cms987654321.example.org/nlkeyQ7xZ/"])
+def test_personal_links_of_a_send_are_the_subscribers_links(settings, base_url):
+    """The send formats the links from one reversed URL; odd base URLs fall back to reversing each one."""
+    from newsletter.messages import SubscriberLinks
+    from newsletter.rendering.links import subscriber_links
+
+    settings.NEWSLETTER_PUBLIC_BASE_URL = base_url
+    links = SubscriberLinks()
+    for key, language, delivery_id in [("k" * 43, "it", 1), ("Ab-_9", "ar", 987654321), ("ä key?", "fr", 12)]:
+        assert links.for_delivery(key, language, delivery_id) == subscriber_links(key, language, delivery_id)
+
+
+def test_a_subscriber_deleted_after_the_claim_is_skipped(smtp_server):
+    make_subscribers(2)
+    dispatch = start(publish_issue())
+    first, second = (delivery.subscriber for delivery in Delivery.objects.order_by("pk"))
+
+    class DeleteAfterFirstCheck(Throttle):
+        def wait(self):
+            if second.pk is not None:
+                second.delete()  # a raw delete: the row stays claimed, its subscriber becomes NULL
+            return super().wait()
+
+    outcome = sending.dispatch_deliver(dispatch_id=dispatch.pk, throttle=DeleteAfterFirstCheck(0))
+
+    assert outcome.finished and (outcome.sent, outcome.skipped) == (1, 1)
+    assert smtp_server.handler.recipients() == [first.email]
+
+
+@pytest.mark.parametrize("durable", [False, True])
+def test_postgresql_marks_skip_the_flush_wait_unless_durable_marks_are_asked_for(settings, durable):
+    """NEWSLETTER_DURABLE_MARKS: each message's transaction sets synchronous_commit off for itself only."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    if connection.vendor != "postgresql":
+        pytest.skip("synchronous_commit is PostgreSQL's")
+    settings.NEWSLETTER_DURABLE_MARKS = durable
+    make_subscribers(2)
+    dispatch = start(publish_issue())
+    with CaptureQueriesContext(connection) as queries:
+        outcome = sending.dispatch_deliver(
+            dispatch_id=dispatch.pk, throttle=Throttle(0),
+            connection=get_connection("django.core.mail.backends.locmem.EmailBackend"),
+        )
+
+    assert outcome.sent == 2
+    relaxed = [query["sql"] for query in queries if "synchronous_commit" in query["sql"]]
+    assert relaxed == ([] if durable else ["SET LOCAL synchronous_commit TO off"] * 2)
