@@ -176,7 +176,12 @@ class RequestLoader:
             default=Value(False),
             output_field=BooleanField(),
         )
-        rows = specific_pages(Page.objects.filter(condition).annotate(**{VISIBLE_ATTR: visible}))
+        # No order (rows are looked up by key) and, when the state has served them before, only their models joined.
+        rows = specific_pages(
+            Page.objects.filter(condition).annotate(**{VISIBLE_ATTR: visible}).order_by(),
+            self._models_of(unknown_ids, {key for key, _ in known}),
+        )
+        self.reference.remember_models(rows)
         for page in rows:
             if page.pk in unknown_ids:
                 self._translation_keys[page.pk] = page.translation_key
@@ -192,6 +197,16 @@ class RequestLoader:
         served = {pair: found.get(pair) for pair in needed if pair not in self._served}
         self.register(page for page in served.values() if page is not None)
         self._served.update(served)
+
+    def _models_of(self, page_ids: set[int], translation_keys: set) -> set[type] | None:
+        """The models of these pages and of their translations, when the content state knows them all."""
+        known_models = self.reference.page_models
+        translation_models = self.reference.translation_models
+        if not all(page_id in known_models for page_id in page_ids):
+            return None
+        if not all(key in translation_models for key in translation_keys):
+            return None
+        return {known_models[page_id] for page_id in page_ids} | {translation_models[key] for key in translation_keys}
 
     def page(self, page_id: int | None, locale_id: int):
         """A referenced page in `locale_id`, else its default-locale original (isFallback), else None."""

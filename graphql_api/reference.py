@@ -24,6 +24,18 @@ class ReferenceData:
         # (snippet model, translation key, locale id) -> the snippet in that locale, or None when it has none.
         # Shared between requests: callers copy an instance before marking it (loader.serve).
         self.snippets: dict[tuple[type, object, int], object | None] = {}
+        # The specific model of pages served in this state, by id, by translation key (translations are copies of
+        # their source's model) and by (locale id, url_path): graphql_api.specific then joins only that model's
+        # table. A page's model never changes; a deleted page's id or path being reused comes after a new state.
+        # A wrong guess would cost a query, never a wrong answer (specific.py reads a row of another model alone).
+        self.page_models: dict[int, type] = {}
+        self.translation_models: dict[object, type] = {}
+        self.path_models: dict[tuple[int, str], type] = {}
+
+    def remember_models(self, pages) -> None:
+        for page in pages:
+            self.page_models[page.pk] = type(page)
+            self.translation_models[page.translation_key] = type(page)
 
     @cached_property
     def locales(self) -> dict[int, Locale]:

@@ -2,7 +2,13 @@
 
 import strawberry
 from django.apps import apps
-from strawberry.extensions import DisableIntrospection, MaxTokensLimiter, ParserCache, ValidationCache
+from strawberry.extensions import (
+    DisableIntrospection,
+    MaxTokensLimiter,
+    ParserCache,
+    SchemaExtension,
+    ValidationCache,
+)
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry_django.optimizer import DjangoOptimizerExtension
@@ -27,6 +33,18 @@ from .streamfield.types import registry as block_registry
 
 Query = merge_types("Query", (LocalesQuery, PagesQuery, SnippetsQuery, SearchQuery, PreviewQuery, NewsletterQuery))
 Mutation = merge_types("Mutation", (NewsletterMutation, AssociationsMutation))
+
+
+class ListingOptimizer(DjangoOptimizerExtension):
+    """strawberry-django's optimizer for the querysets of its own fields (our listings), without a hook per field.
+
+    Its `resolve` hook would wrap every field of every response (a GraphQL middleware: a 20-block page has
+    hundreds of fields) to optimise the querysets plain resolvers return; ours return none, they go through
+    the request loader. strawberry-django's fields still optimise their querysets themselves while the
+    extension is active (`on_execute`), which is what gives a listing its totalCount in the same query.
+    """
+
+    resolve = SchemaExtension.resolve
 
 
 def check_mappings() -> None:
@@ -55,7 +73,7 @@ def build_schema(*, production: bool) -> strawberry.Schema:
         lambda: ValidationCache(maxsize=256),
         ResponseCache,
         # Only select/prefetch hints: `only()` would defer columns that Wagtail's page methods read row by row.
-        lambda: DjangoOptimizerExtension(enable_only_optimization=False),
+        lambda: ListingOptimizer(enable_only_optimization=False),
     ]
     if production:
         extensions = [MaskUnexpectedErrors, *extensions, DisableIntrospection]

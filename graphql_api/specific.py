@@ -5,8 +5,14 @@ a page by path costs two queries and a list of mixed related pages one per type.
 page type's table (`select_related` follows the multi-table inheritance links from `Page` down), and each row's
 content type says which of the joined objects is the page. A type the joins do not reach (a page model of
 another app, added later) is read on its own with `page.specific`, as before.
+
+Joining every page type is not free: compiling the query and building a row of eleven tables costs more than
+the query itself. A caller that knows which models the rows are of (the request loader remembers the model of
+each page it has served, for the content state) names them in `models`, and only those are joined; a row of
+another model still comes out right, with its own query.
 """
 
+from collections.abc import Iterable
 from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
@@ -37,17 +43,24 @@ def _chains() -> dict[type, tuple[str, ...]]:
 
 
 @cache
-def _select_related_paths() -> tuple[str, ...]:
-    return tuple("__".join(chain) for chain in _chains().values() if chain)
+def _select_related_paths(models: frozenset | None) -> tuple[str, ...]:
+    chains = _chains()
+    wanted = chains.values() if models is None else (chains[model] for model in models if model in chains)
+    return tuple("__".join(chain) for chain in wanted if chain)
 
 
-def specific_pages(queryset: QuerySet) -> list:
-    """The pages of a `Page` queryset, each as its specific model, with the queryset's annotations copied over."""
+def specific_pages(queryset: QuerySet, models: Iterable[type] | None = None) -> list:
+    """The pages of a `Page` queryset, each as its specific model, with the queryset's annotations copied over.
+
+    `models`: the page models the rows are expected to be of (None: any).
+    """
     annotations = list(queryset.query.annotations)
+    joined = None if models is None else frozenset(models)
     chains = _chains()
     pages = []
-    for page in queryset.select_related(*_select_related_paths()):
-        chain = chains.get(ContentType.objects.get_for_id(page.content_type_id).model_class())
+    for page in queryset.select_related(*_select_related_paths(joined)):
+        model = ContentType.objects.get_for_id(page.content_type_id).model_class()
+        chain = chains.get(model) if joined is None or model in joined or model is Page else None
         if chain is None:
             specific = page.specific
         else:
@@ -60,7 +73,7 @@ def specific_pages(queryset: QuerySet) -> list:
     return pages
 
 
-def specific_page(queryset: QuerySet):
+def specific_page(queryset: QuerySet, models: Iterable[type] | None = None):
     """The first page of the queryset as its specific model, or None."""
-    pages = specific_pages(queryset[:1])
+    pages = specific_pages(queryset[:1], models)
     return pages[0] if pages else None

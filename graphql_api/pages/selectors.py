@@ -62,4 +62,11 @@ def _in_tree(loader: RequestLoader, path: str, locale: Locale):
     if home_url_path is None:
         return None
     url_path = home_url_path.rstrip("/") + path
-    return specific_page(loader.visible(Page.objects.filter(url_path=url_path, locale=locale)))
+    models = loader.reference.path_models
+    known = models.get((locale.pk, url_path))
+    page = specific_page(
+        loader.visible(Page.objects.filter(url_path=url_path, locale=locale)), None if known is None else {known}
+    )
+    if page is not None:
+        models[(locale.pk, url_path)] = type(page)
+    return page
