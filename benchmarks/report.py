@@ -13,22 +13,24 @@ from pathlib import Path
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 
-def machine_info() -> dict:
-    cpu_model = ""
+def cpu_model() -> str:
     with contextlib.suppress(OSError):
         for line in Path("/proc/cpuinfo").read_text().splitlines():
             if line.startswith("model name"):
-                cpu_model = line.split(":", 1)[1].strip()
-                break
-    commit = ""
+                return line.split(":", 1)[1].strip()
+    return ""
+
+
+def git_commit() -> str:
+    """The short commit the figures were measured at ("" outside a checkout)."""
     with contextlib.suppress(OSError, subprocess.CalledProcessError):
-        commit = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
-            cwd=PROJECT_DIR,
-            capture_output=True,
-            text=True,
-            check=True,
+        return subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=PROJECT_DIR, capture_output=True, text=True, check=True
         ).stdout.strip()
+    return ""
+
+
+def machine_info() -> dict:
     import aiosmtpd
     import django
     import wagtail
@@ -37,14 +39,14 @@ def machine_info() -> dict:
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "cpu_count": os.cpu_count(),
         "cpus_usable": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
-        "cpu_model": cpu_model,
+        "cpu_model": cpu_model(),
         "load_average_at_start": [round(value, 2) for value in os.getloadavg()],
         "python": platform.python_version(),
         "platform": platform.platform(),
         "django": django.__version__,
         "wagtail": wagtail.__version__,
         "aiosmtpd": aiosmtpd.__version__,
-        "git_commit": commit,
+        "git_commit": git_commit(),
     }
 
 

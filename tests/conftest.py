@@ -96,3 +96,11 @@ def artifacts_dir():
     """Screenshots and other files a test leaves for people to look at (git-ignored)."""
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture
+def translate(locales):
+    """translate(page, "ar", title=...) -> the published translation (its missing ancestors are published too)."""
+    from tests.factories import translation_publish
+
+    return translation_publish

@@ -8,6 +8,8 @@ import platform
 import subprocess
 from pathlib import Path
 
+from benchmarks.report import cpu_model, git_commit
+
 from .stats import target_verdict
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
@@ -21,17 +23,6 @@ TARGETS = {
 
 
 def machine_info() -> dict:
-    cpu_model = ""
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu_model = line.split(":", 1)[1].strip()
-                break
-    commit = ""
-    with contextlib.suppress(OSError, subprocess.CalledProcessError):
-        commit = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], cwd=PROJECT_DIR, capture_output=True, text=True, check=True
-        ).stdout.strip()
     versions = {}
     for package in ("django", "wagtail", "strawberry-graphql", "strawberry-graphql-django", "djangorestframework",
                     "gunicorn"):
@@ -46,12 +37,12 @@ def machine_info() -> dict:
     return {
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "cpu_count": os.cpu_count(),
-        "cpu_model": cpu_model,
+        "cpu_model": cpu_model(),
         "load_average_at_start": [round(value, 2) for value in os.getloadavg()],
         "python": platform.python_version(),
         "platform": platform.platform(),
         "versions": versions,
-        "git_commit": commit,
+        "git_commit": git_commit(),
     }
 
 

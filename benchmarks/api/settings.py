@@ -4,7 +4,7 @@ The v2 API (and Django REST framework) exist here only: the project ships GraphQ
 from the environment exactly as in a deployment (DATABASE_URL, MEDIA_ROOT, DEBUG=false...), set by run.py.
 """
 
-from cms.settings import *
+from cms.settings import *  # noqa: F403  (the project settings, plus the v2 API below)
 from cms.settings import INSTALLED_APPS, env
 
 INSTALLED_APPS = [*INSTALLED_APPS, "rest_framework", "wagtail.api.v2", "benchmarks.api.apps.BenchApiConfig"]

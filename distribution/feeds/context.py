@@ -17,6 +17,7 @@ from wagtail.models import Locale, Page
 
 from content_models.models import ServicePage
 from content_models.models.mixins import TopicPage
+from distribution.structured_data.sources import IMAGE_ATTNAMES
 from media.renditions import image_renditions_get, images_prefetch_renditions
 
 from .conf import absolute_url, portal_url
@@ -25,8 +26,6 @@ from .selectors import Visibility
 
 # Renditions feeds and JSON-LD use: prefetched with the images so that, once made, they cost no query.
 RENDITIONS = ("social", "content")
-# The page's image: its sharing image first (as the API's `seo.image`), then its own main image.
-IMAGE_ATTNAMES = ("social_image_id", "main_image_id", "image_id", "logo_id")
 
 
 class FeedContext:

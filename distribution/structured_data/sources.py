@@ -7,6 +7,9 @@ Feeds use `distribution.feeds.context.FeedContext`; the GraphQL API adapts its r
 
 from typing import Protocol
 
+# Where a page's public image is, in order: the sharing image, then the page type's own main image or logo.
+IMAGE_ATTNAMES = ("social_image_id", "main_image_id", "image_id", "logo_id")
+
 
 class StructuredDataSources(Protocol):
     def page_url(self, page) -> str:

@@ -2,7 +2,6 @@
 
 import pytest
 from django.core.cache import cache
-from wagtail.models import Locale
 
 from content_models.models import EventIndexPage, NewsIndexPage
 
@@ -98,23 +97,3 @@ def committed(django_capture_on_commit_callbacks):
     """`with committed():` runs the block, then the on_commit callbacks it registered (tasks included)."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
 
-
-@pytest.fixture
-def translate(locales, django_capture_on_commit_callbacks):
-    """translate(page, "ar", title=...) -> the published translation."""
-
-    def _translate(page, code: str, *, publish: bool = True, **fields):
-        locale = Locale.objects.get(language_code=code)
-        with django_capture_on_commit_callbacks(execute=True):
-            translation = page.specific.copy_for_translation(locale, copy_parents=True)
-            for ancestor in translation.get_ancestors().filter(depth__gt=1, live=False):
-                ancestor.specific.save_revision().publish()
-            for name, value in fields.items():
-                setattr(translation, name, value)
-            translation.save()
-            revision = translation.save_revision()
-            if publish:
-                revision.publish()
-        return type(translation).objects.get(pk=translation.pk)
-
-    return _translate

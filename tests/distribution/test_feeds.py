@@ -19,9 +19,10 @@ from tests.factories import (
     ServicePageFactory,
     TopicFactory,
     png_bytes,
+    translation_publish,
 )
 
-from .feeds_support import INDEXES, SEEDED_LOCALES, empty_cache, translate
+from .feeds_support import INDEXES, SEEDED_LOCALES, empty_cache
 
 ARABIC_TITLE = "دورة اللغة الإيطالية"
 FORMATS = ("rss", "atom", "json")
@@ -54,7 +55,7 @@ def content(sections, django_capture_on_commit_callbacks):
     for code in SEEDED_LOCALES[1:]:
         for key, page in pages.items():
             title = ARABIC_TITLE if code == "ar" else f"{page.title} ({code})"
-            translate(page, code, django_capture_on_commit_callbacks, title=title, slug=f"{key}-{code}")
+            translation_publish(page, code, title=title, slug=f"{key}-{code}")
     return pages
 
 
@@ -128,7 +129,7 @@ def test_items_carry_full_content_image_and_topics(client, content):
 def test_untranslated_pages_stay_out_of_other_locales(client, sections, django_capture_on_commit_callbacks):
     news = NewsPageFactory(parent=sections[INDEXES["news"]], title="Solo in italiano")
     other = NewsPageFactory(parent=sections[INDEXES["news"]], title="Tradotta")
-    translate(other, "ar", django_capture_on_commit_callbacks, title=ARABIC_TITLE)
+    translation_publish(other, "ar", title=ARABIC_TITLE)
     arabic = feedparser.parse(client.get("/feeds/ar/news.rss").content)
     assert [entry.title for entry in arabic.entries] == [ARABIC_TITLE]
     assert news.title not in client.get("/feeds/ar/news.rss").content.decode()

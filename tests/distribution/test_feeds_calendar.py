@@ -8,9 +8,9 @@ from icalendar import Calendar
 from wagtail.models import Page
 
 from content_models.models import EventPage
-from tests.factories import EventPageFactory
+from tests.factories import EventPageFactory, translation_publish
 
-from .feeds_support import INDEXES, SEEDED_LOCALES, empty_cache, translate
+from .feeds_support import INDEXES, SEEDED_LOCALES, empty_cache
 
 ARABIC_TITLE = "يوم مفتوح"
 
@@ -36,7 +36,7 @@ def test_calendar_in_every_seeded_locale(client, sections, django_capture_on_com
                              end=start + datetime.timedelta(hours=2), address="Piazza Matteotti 9",
                              latitude="44.407000", longitude="8.934000")
     for code in SEEDED_LOCALES[1:]:
-        translate(event, code, django_capture_on_commit_callbacks, title=ARABIC_TITLE if code == "ar" else "Fest")
+        translation_publish(event, code, title=ARABIC_TITLE if code == "ar" else "Fest")
     for code in SEEDED_LOCALES:
         calendar, events = _events(client, code)
         assert calendar.walk("VTIMEZONE")[0]["TZID"] == "Europe/Rome"
@@ -78,7 +78,7 @@ def test_publishing_an_event_in_italian_and_arabic_updates_feeds_and_calendar(
 
     with django_capture_on_commit_callbacks(execute=True):
         event = EventPageFactory(parent=sections[INDEXES["events"]], title="Giornata aperta")
-    translate(event, "ar", django_capture_on_commit_callbacks, title=ARABIC_TITLE)
+    translation_publish(event, "ar", title=ARABIC_TITLE)
 
     for code, title in (("it", "Giornata aperta"), ("ar", ARABIC_TITLE)):
         assert [entry.title for entry in feedparser.parse(client.get(f"/feeds/{code}/events.rss").content).entries] \

@@ -22,9 +22,10 @@ from tests.factories import (
     ServicePageFactory,
     ServicePointFactory,
     TopicFactory,
+    translation_publish,
 )
 
-from .feeds_support import INDEXES, translate
+from .feeds_support import INDEXES
 
 # Google's required properties (and the ones the issue names) per type.
 REQUIRED = {
@@ -68,7 +69,7 @@ def pages(sections, django_capture_on_commit_callbacks):
     }
     # The section first: translating a page copies its untranslated parents as aliases.
     for page in [made["CollectionPage"], *made.values()][:-1]:
-        translate(page, "ar", django_capture_on_commit_callbacks, title=f"عربي {page.title}")
+        translation_publish(page, "ar", title=f"عربي {page.title}")
     return made
 
 

@@ -6,6 +6,7 @@ from .content import (
     ServicePageFactory,
     ServicePointFactory,
     TopicFactory,
+    translation_publish,
 )
 from .media import DocumentFactory, ImageFactory, png_bytes
 
@@ -20,4 +21,5 @@ __all__ = [
     "ServicePointFactory",
     "TopicFactory",
     "png_bytes",
+    "translation_publish",
 ]

@@ -3,6 +3,7 @@
 import datetime
 
 import factory
+from django.test import TestCase
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -115,3 +116,23 @@ class AssociationPageFactory(PageFactory):
     areas_of_activity = ["culture"]
     municipality = "Genova"
     province = "GE"
+
+
+def translation_publish(page, code: str, *, publish: bool = True, **fields):
+    """The translation of `page` in `code`, with `fields` set, published unless publish=False (a draft).
+
+    Missing ancestors are translated and published too. What waits for the commit (reference index, distribution's
+    outbox and webhooks) runs, as after a real publish.
+    """
+    locale = Locale.objects.get(language_code=code)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        translation = page.specific.copy_for_translation(locale, copy_parents=True)
+        for ancestor in translation.get_ancestors().filter(depth__gt=1, live=False):
+            ancestor.specific.save_revision().publish()
+        for name, value in fields.items():
+            setattr(translation, name, value)
+        translation.save()
+        revision = translation.save_revision()
+        if publish:
+            revision.publish()
+    return type(translation).objects.get(pk=translation.pk)

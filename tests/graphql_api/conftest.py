@@ -4,7 +4,7 @@ import json
 
 import pytest
 from django.core.cache import cache
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from content_models.models import (
     AssociationIndexPage,
@@ -57,26 +57,6 @@ def no_response_cache(settings):
 def graphql(client):
     return GraphQLClient(client)
 
-
-@pytest.fixture
-def translate(locales, django_capture_on_commit_callbacks):
-    """translate(page, "ar", title=...) -> the published translation (its missing ancestors are published too)."""
-
-    def _translate(page, code: str, *, publish: bool = True, **fields):
-        locale = Locale.objects.get(language_code=code)
-        with django_capture_on_commit_callbacks(execute=True):
-            translation = page.specific.copy_for_translation(locale, copy_parents=True)
-            for ancestor in translation.get_ancestors().filter(depth__gt=1, live=False):
-                ancestor.specific.save_revision().publish()
-            for name, value in fields.items():
-                setattr(translation, name, value)
-            translation.save()
-            revision = translation.save_revision()
-            if publish:
-                revision.publish()
-        return type(translation).objects.get(pk=translation.pk)
-
-    return _translate
 
 
 @pytest.fixture
