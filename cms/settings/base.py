@@ -106,6 +106,11 @@ if env.str("DATABASE_URL", default=""):
         DATABASES["default"]["OPTIONS"] = {**EMBEDDED_SQLITE["OPTIONS"], **DATABASES["default"].get("OPTIONS", {})}
     else:
         DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+        if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+            # PostgreSQL's JIT compiles a query whose estimated cost is high: a page read that joins every page
+            # type's table (one row each) is estimated at millions of rows, and compiling it took 0.7 s for a
+            # 1 ms query (benchmarks/README.md). Short OLTP queries never gain from it.
+            DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 else:
     DATABASES = {"default": EMBEDDED_SQLITE}
 # Persistent connections, SQLite included: opening one costs more than a cached API response (connect, then the

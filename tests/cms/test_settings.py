@@ -70,3 +70,16 @@ def test_unknown_environment_name_is_refused():
     result = _start(DJANGO_ENV="prod")
     assert result.returncode != 0
     assert "DJANGO_ENV" in result.stderr
+
+
+def test_postgresql_connections_turn_jit_off():
+    """JIT compiled a 1 ms page read for 0.7 s (its cost estimate is high): connections switch it off."""
+    show = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.DATABASES['default']['OPTIONS'].get('options'))"
+    )
+    env = {"PATH": os.environ["PATH"], "DJANGO_SETTINGS_MODULE": "cms.settings", "HOME": os.environ.get("HOME", "/tmp"),
+           "DATABASE_URL": "postgres://cms@127.0.0.1:5432/cms"}
+    result = subprocess.run([sys.executable, "-c", show], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "-c jit=off"
