@@ -17,6 +17,7 @@ from content_models.models import (
     NewsIndexPage,
     ServiceIndexPage,
 )
+from tests.smtp import SMTPServer, free_port
 
 
 @pytest.fixture(autouse=True)
@@ -104,3 +105,45 @@ def translate(locales):
     from tests.factories import translation_publish
 
     return translation_publish
+
+
+@pytest.fixture
+def service_index(sections):
+    return sections[ServiceIndexPage]
+
+
+@pytest.fixture
+def event_index(sections):
+    return sections[EventIndexPage]
+
+
+@pytest.fixture
+def news_index(sections):
+    return sections[NewsIndexPage]
+
+
+@pytest.fixture
+def infographic_index(sections):
+    return sections[InfographicIndexPage]
+
+
+@pytest.fixture
+def association_index(sections):
+    return sections[AssociationIndexPage]
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """aiosmtpd on 127.0.0.1 and a free port; Django's real SMTP backend pointed at it."""
+    server = SMTPServer(free_port())
+    server.start()
+    # pytest-django swaps in the locmem backend: these tests want the SMTP code path.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.NEWSLETTER_EMAIL_BACKEND = None
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = server.port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_TIMEOUT = 10
+    yield server
+    server.stop()

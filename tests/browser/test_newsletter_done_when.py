@@ -17,7 +17,6 @@ from content_models.models import EventIndexPage, NewsIndexPage
 from newsletter.models import Delivery, Dispatch, NewsletterIssue, Subscriber
 from newsletter.permissions import newsletter_editors_group_ensure
 from tests.factories import EventPageFactory, NewsPageFactory
-from tests.newsletter.conftest import SMTPServer, free_port
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -35,22 +34,6 @@ ARABIC = {  # the source strings of the issue and what the translator writes for
     "Prossimi eventi": "الفعاليات القادمة",
 }
 
-
-@pytest.fixture
-def smtp_server(settings):
-    """aiosmtpd on loopback. The live server runs in a thread of this process and reads the same settings."""
-    server = SMTPServer(free_port())
-    server.start()
-    # pytest-django swaps in locmem; the send must go through Django's real SMTP backend.
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.NEWSLETTER_EMAIL_BACKEND = None
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = server.port
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    settings.EMAIL_TIMEOUT = 10
-    yield server
-    server.stop()
 
 
 @pytest.fixture

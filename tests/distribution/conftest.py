@@ -3,8 +3,6 @@
 import pytest
 from django.core.cache import cache
 
-from content_models.models import EventIndexPage, NewsIndexPage
-
 from .fakes import FakeNetworks, serve
 
 WEBHOOK_SECRET = "test-webhook-secret"
@@ -69,14 +67,6 @@ def no_portal_webhooks(settings):
     settings.DISTRIBUTION_WEBHOOK_URLS = []
 
 
-@pytest.fixture
-def event_index(sections):
-    return sections[EventIndexPage]
-
-
-@pytest.fixture
-def news_index(sections):
-    return sections[NewsIndexPage]
 
 
 @pytest.fixture

@@ -6,14 +6,6 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Page
 
-from content_models.models import (
-    AssociationIndexPage,
-    EventIndexPage,
-    InfographicIndexPage,
-    NewsIndexPage,
-    ServiceIndexPage,
-)
-
 
 class GraphQLClient:
     def __init__(self, client):
@@ -59,29 +51,9 @@ def graphql(client):
 
 
 
-@pytest.fixture
-def service_index(sections):
-    return sections[ServiceIndexPage]
 
 
-@pytest.fixture
-def event_index(sections):
-    return sections[EventIndexPage]
 
-
-@pytest.fixture
-def news_index(sections):
-    return sections[NewsIndexPage]
-
-
-@pytest.fixture
-def infographic_index(sections):
-    return sections[InfographicIndexPage]
-
-
-@pytest.fixture
-def association_index(sections):
-    return sections[AssociationIndexPage]
 
 
 def reload(page):

@@ -108,7 +108,7 @@ def test_a_message_whose_outcome_was_lost_is_resent_once_with_the_same_message_i
 
 
 def test_smtp_down_then_back(settings):
-    from .conftest import SMTPServer, free_port
+    from tests.smtp import SMTPServer, free_port
 
     make_subscribers(30)
     server = SMTPServer(free_port())  # nothing listens on this port yet
