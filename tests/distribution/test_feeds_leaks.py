@@ -1,13 +1,10 @@
 """Nothing private leaves through a feed: every page state against every feed, and private images."""
 
-import datetime
 
 import pytest
-from django.contrib.auth.models import Group
-from django.utils import timezone
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
-from tests.factories import EventPageFactory, ImageFactory, NewsPageFactory, TopicFactory
+from tests.factories import EventPageFactory, ImageFactory, NewsPageFactory, TopicFactory, page_hide
 
 from .feeds_support import INDEXES, empty_cache
 
@@ -22,28 +19,6 @@ def _empty_cache():
     empty_cache()
 
 
-def hide(page, state: str):
-    now = timezone.now()
-    if state == "draft":
-        Page.objects.filter(pk=page.pk).update(live=False, has_unpublished_changes=True, first_published_at=None,
-                                               last_published_at=None, live_revision=None)
-    elif state == "unpublished":
-        page.unpublish()
-    elif state == "expired":
-        # Its expiry has passed, but `publish_scheduled` has not run yet: the row still says live.
-        Page.objects.filter(pk=page.pk).update(expire_at=now - datetime.timedelta(hours=1))
-    elif state == "scheduled":
-        page.unpublish()
-        page = Page.objects.get(pk=page.pk).specific
-        page.go_live_at = now + datetime.timedelta(days=1)
-        page.save_revision().publish()
-        assert not Page.objects.get(pk=page.pk).live
-    else:
-        restriction = PageViewRestriction.objects.create(
-            page=page, restriction_type=state, password="sesamo" if state == "password" else ""
-        )
-        if state == "groups":
-            restriction.groups.add(Group.objects.get_or_create(name="Redazione riservata")[0])
 
 
 def _all_feeds(client, topic_slug):
@@ -61,7 +36,7 @@ def test_a_hidden_page_leaves_through_no_feed(client, sections, state):
                              summary=MARKER)
     NewsPageFactory(parent=sections[INDEXES["news"]], title="Pubblica", topics=[topic])
     for page in (news, event):
-        hide(Page.objects.get(pk=page.pk).specific, state)
+        page_hide(Page.objects.get(pk=page.pk).specific, state)
     for url, body in _all_feeds(client, topic.slug).items():
         assert MARKER not in body, (state, url)
         if "/news." in url or "/topics/" in url:

@@ -6,6 +6,7 @@ from .content import (
     ServicePageFactory,
     ServicePointFactory,
     TopicFactory,
+    page_hide,
     translation_publish,
 )
 from .media import DocumentFactory, ImageFactory, png_bytes
@@ -20,6 +21,7 @@ __all__ = [
     "ServicePageFactory",
     "ServicePointFactory",
     "TopicFactory",
+    "page_hide",
     "png_bytes",
     "translation_publish",
 ]

@@ -3,9 +3,10 @@
 import datetime
 
 import factory
+from django.contrib.auth.models import Group
 from django.test import TestCase
 from django.utils import timezone
-from wagtail.models import Locale
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from content_models.models import (
     AssociationPage,
@@ -136,3 +137,31 @@ def translation_publish(page, code: str, *, publish: bool = True, **fields):
         if publish:
             revision.publish()
     return type(translation).objects.get(pk=translation.pk)
+
+
+def page_hide(page, state: str):
+    """Put a published page into `state` the way Wagtail (or its scheduler) would: draft, unpublished, expired,
+    scheduled, or restricted by password, login or groups. Returns the page."""
+    now = timezone.now()
+    if state == "draft":
+        Page.objects.filter(pk=page.pk).update(live=False, has_unpublished_changes=True, first_published_at=None,
+                                               last_published_at=None, live_revision=None)
+    elif state == "unpublished":
+        page.unpublish()
+    elif state == "expired":
+        # Its expiry has passed, but `publish_scheduled` has not run yet: the row still says live.
+        Page.objects.filter(pk=page.pk).update(expire_at=now - datetime.timedelta(hours=1))
+    elif state == "scheduled":
+        page.unpublish()
+        page = Page.objects.get(pk=page.pk).specific
+        page.go_live_at = now + datetime.timedelta(days=1)
+        page.save_revision().publish()  # Wagtail keeps a page with a future go-live offline
+        assert not Page.objects.get(pk=page.pk).live
+    else:
+        restriction = PageViewRestriction.objects.create(
+            page=page, restriction_type={"password": "password", "login": "login", "groups": "groups"}[state],
+            password="sesamo" if state == "password" else "",
+        )
+        if state == "groups":
+            restriction.groups.add(Group.objects.get_or_create(name="Redazione riservata")[0])
+    return page

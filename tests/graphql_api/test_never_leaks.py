@@ -4,14 +4,11 @@ Hidden pages carry a marker word in their title and slug; every response is chec
 leak through any field (a title, a URL, a breadcrumb, a link) fails the test.
 """
 
-import datetime
 import re
 
 import pytest
-from django.contrib.auth.models import Group
-from django.utils import timezone
 from graphql import GraphQLInterfaceType, GraphQLObjectType
-from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction
 
 from graphql_api.schema import schema
 from tests.factories import (
@@ -22,6 +19,7 @@ from tests.factories import (
     InfographicPageFactory,
     NewsPageFactory,
     ServicePageFactory,
+    page_hide,
 )
 
 MARKER = "segretissima"
@@ -64,31 +62,6 @@ TRANSLATIONS = "query ($path: String!) { page(path: $path) { title translations 
 LOCALISED_ASSOCIATIONS = "{ associations(locale: \"en\") { edges { node { title isFallback } } } }"
 
 
-def hide(page, state: str):
-    """Put a published page into `state` the way Wagtail (or its scheduler) would."""
-    now = timezone.now()
-    if state == "draft":
-        Page.objects.filter(pk=page.pk).update(live=False, has_unpublished_changes=True, first_published_at=None,
-                                               last_published_at=None, live_revision=None)
-    elif state == "unpublished":
-        page.unpublish()
-    elif state == "expired":
-        # Its expiry has passed, but `publish_scheduled` has not run yet: the row still says live.
-        Page.objects.filter(pk=page.pk).update(expire_at=now - datetime.timedelta(hours=1))
-    elif state == "scheduled":
-        page.unpublish()
-        page = Page.objects.get(pk=page.pk).specific
-        page.go_live_at = now + datetime.timedelta(days=1)
-        page.save_revision().publish()  # Wagtail keeps a page with a future go-live offline
-        assert not Page.objects.get(pk=page.pk).live
-    else:
-        restriction = PageViewRestriction.objects.create(
-            page=page, restriction_type={"password": "password", "login": "login", "groups": "groups"}[state],
-            password="sesamo" if state == "password" else "",
-        )
-        if state == "groups":
-            restriction.groups.add(Group.objects.create(name="Redazione"))
-    return page
 
 
 def assert_no_marker(response: dict):
@@ -105,7 +78,7 @@ def hidden_association(association_index):
         # is part of the child's public address, so the marker goes in the title only.
         association = AssociationPageFactory(parent=association_index, title=f"Associazione {MARKER}", slug="nascosta")
         child = EventPageFactory(parent=association, title="Figlio", slug="figlio", organizer=association)
-        hide(association, state)
+        page_hide(association, state)
         return association, child
 
     return make
@@ -152,7 +125,7 @@ def test_a_hidden_page_leaves_through_no_entry_point(graphql, state, hidden_asso
 def test_no_listing_shows_a_hidden_page(graphql, request, state, factory):
     parent = request.getfixturevalue(LISTINGS[factory][0])
     factory(parent=parent, title="Pubblica")
-    hide(factory(parent=parent, title=f"Pagina {MARKER}", slug=MARKER), state)
+    page_hide(factory(parent=parent, title=f"Pagina {MARKER}", slug=MARKER), state)
 
     listing = graphql(LISTINGS[factory][1])
     assert_no_marker(listing)
@@ -164,7 +137,7 @@ def test_no_listing_shows_a_hidden_page(graphql, request, state, factory):
 @pytest.mark.parametrize("state", HIDDEN_STATES)
 def test_a_hidden_translation_is_not_listed_and_falls_back(graphql, state, association_index, translate):
     association = AssociationPageFactory(parent=association_index, title="Visibile", slug="visibile")
-    hide(translate(association, "en", title=f"Translation {MARKER}"), state)
+    page_hide(translate(association, "en", title=f"Translation {MARKER}"), state)
 
     assert_no_marker(graphql(TRANSLATIONS, {"path": "/associazioni/visibile/"}))
     assert graphql(TRANSLATIONS, {"path": "/associazioni/visibile/"})["data"]["page"]["translations"] == []
