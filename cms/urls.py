@@ -7,6 +7,7 @@ from cms.views import healthz
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
+    path("metrics/", include("operations.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("newsletter/", include("newsletter.urls")),

@@ -23,6 +23,7 @@ from .limits import QueryLimits
 from .locales.schema import Query as LocalesQuery
 from .newsletter.schema import Mutation as NewsletterMutation
 from .newsletter.schema import Query as NewsletterQuery
+from .operation_type import OperationTypeLabel
 from .pages.schema import Query as PagesQuery
 from .pages.types import PAGE_TYPES
 from .preview.schema import Query as PreviewQuery
@@ -71,6 +72,7 @@ def build_schema(*, production: bool) -> strawberry.Schema:
         lambda: MaxTokensLimiter(max_token_count=api_setting("MAX_TOKENS")),
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),
+        OperationTypeLabel,
         ResponseCache,
         # Only select/prefetch hints: `only()` would defer columns that Wagtail's page methods read row by row.
         lambda: ListingOptimizer(enable_only_optimization=False),

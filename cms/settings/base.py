@@ -394,3 +394,7 @@ if _frontend_caches:
 # the prefix swapped, addresses that do not exist.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 # --- End of distribution: channels ------------------------------------------------------------------------------
+
+# --- Operations (operations app: backups, logs, metrics, error reporting; docs/operations.md) -------------------
+from .operations import *  # noqa: E402,F401,F403
+# --- End of operations ------------------------------------------------------------------------------------------

@@ -1,0 +1,37 @@
+"""Log records as JSON lines, each carrying the id of the request it was written in (docs/operations.md, "Logs").
+
+Nothing personal goes into a record from here: the request object Django attaches to its own error records is
+dropped, and the request line (middleware.py) holds no client address, user, user agent or query string.
+"""
+
+import contextvars
+
+from pythonjsonlogger.core import RESERVED_ATTRS
+from pythonjsonlogger.json import JsonFormatter as _JsonFormatter
+
+# "-" outside a request (management commands, the task worker).
+request_id_var: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
+
+
+class RequestIdFilter:
+    """Adds `request_id` to every record written while a request is served."""
+
+    def filter(self, record) -> bool:
+        if not hasattr(record, "request_id"):
+            record.request_id = request_id_var.get()
+        return True
+
+
+class JsonFormatter(_JsonFormatter):
+    """{"time": ..., "level": ..., "logger": ..., "message": ..., "request_id": ..., <extra fields>}."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(
+            "{levelname}{name}{message}",
+            style="{",
+            timestamp="time",
+            rename_fields={"levelname": "level", "name": "logger"},
+            # Django's request logs attach the HttpRequest (its repr holds the query string): never serialised.
+            reserved_attrs=[*RESERVED_ATTRS, "request", "taskName"],
+            json_ensure_ascii=False,
+        )
