@@ -138,7 +138,7 @@ def database_wipe() -> None:
         cursor.execute("PRAGMA foreign_keys = OFF")
         try:
             for table in tables:
-                cursor.execute(f"DROP TABLE {quote(table)}")
+                cursor.execute(f"DROP TABLE IF EXISTS {quote(table)}")  # FTS5 drops its shadow tables itself
         finally:
             cursor.execute("PRAGMA foreign_keys = ON")
 
