@@ -18,9 +18,13 @@ ENV PATH=/opt/venv/bin:$PATH \
     DJANGO_ENV=production \
     STATIC_ROOT=/app/static_collected \
     MEDIA_ROOT=/app/var/media \
+    BACKUP_TARGET=/app/var/backups \
+    PROMETHEUS_MULTIPROC_DIR=/tmp/prometheus \
     PORT=8000
-# libpq for psycopg, curl for the health check, mime-support for file type detection.
-RUN apt-get update && apt-get install -y --no-install-recommends libpq5 curl media-types \
+# libpq for psycopg, curl for the health check, media-types for file type detection, postgresql-client for
+# `manage.py backup` / `restore` (pg_dump, pg_restore: 15, as the compose example's server), gettext for the
+# release step's compilemessages.
+RUN apt-get update && apt-get install -y --no-install-recommends libpq5 curl media-types postgresql-client gettext \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --create-home --uid 10001 --shell /usr/sbin/nologin cms
 COPY --from=builder /opt/venv /opt/venv
@@ -30,10 +34,13 @@ COPY --chown=cms:cms . /app
 RUN SECRET_KEY=build-only-$(python -c "import secrets; print(secrets.token_hex(32))") \
     ALLOWED_HOSTS=localhost DATABASE_URL=sqlite:////tmp/build.sqlite3 REDIS_URL=redis://localhost:6379/0 CLIENT_IP_HEADER=REMOTE_ADDR \
     python manage.py collectstatic --no-input --verbosity 0 \
-    && mkdir -p /app/var/media && chown -R cms:cms /app/var /app/static_collected
+    && mkdir -p /app/var/media /app/var/backups && chown -R cms:cms /app/var /app/static_collected
 USER cms
 EXPOSE 8000
+# Django answers only the hosts in ALLOWED_HOSTS: the check names the first one (a Host header, not a lookup).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-    CMD curl --fail --silent http://127.0.0.1:${PORT}/healthz/ || exit 1
-# Migrations run as a separate release step (`docker compose run --rm cms python manage.py migrate`).
-CMD ["sh", "-c", "exec gunicorn cms.wsgi:application --bind 0.0.0.0:${PORT} --workers ${GUNICORN_WORKERS:-3} --timeout 60 --access-logfile -"]
+    CMD curl --fail --silent -H "Host: ${ALLOWED_HOSTS%%,*}" http://127.0.0.1:${PORT}/healthz/ || exit 1
+# Before this image serves, run its release step once: `python manage.py release` (migrate, compile messages,
+# missing renditions, clear caches; docs/operations.md, "Upgrades"). compose.yaml runs it as the `release` service.
+# gunicorn reads gunicorn.conf.py: workers, JSON logs, shared metrics; no access log (the CMS logs requests itself).
+CMD ["gunicorn", "cms.wsgi:application"]

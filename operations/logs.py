@@ -14,11 +14,16 @@ request_id_var: contextvars.ContextVar[str] = contextvars.ContextVar("request_id
 
 
 class RequestIdFilter:
-    """Adds `request_id` to every record written while a request is served."""
+    """Adds `request_id` to every record written while a request is served.
+
+    Django logs a 4xx/5xx response after the middleware chain has returned (BaseHandler.get_response), with the
+    request attached: its id is read from the request then.
+    """
 
     def filter(self, record) -> bool:
         if not hasattr(record, "request_id"):
-            record.request_id = request_id_var.get()
+            request = getattr(record, "request", None)
+            record.request_id = getattr(request, "request_id", None) or request_id_var.get()
         return True
 
 

@@ -51,6 +51,7 @@ class RequestObservabilityMiddleware:
         started = time.perf_counter()
         incoming = request.META.get("HTTP_X_REQUEST_ID", "")
         request_id = incoming if INCOMING_ID.match(incoming) else uuid.uuid4().hex
+        request.request_id = request_id
         token = request_id_var.set(request_id)
         try:
             response = self.get_response(request)

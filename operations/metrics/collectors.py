@@ -20,27 +20,30 @@ logger = logging.getLogger(__name__)
 
 def _tasks(now: datetime.datetime):
     from django_tasks.base import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
+    from django_tasks_db.models import DBTaskResult, get_date_max
 
-    ready = DBTaskResult.objects.filter(status=TaskResultStatus.READY)
-    queue = ready.aggregate(
+    # django-tasks-db stores "no run_after" as the largest date: such a task is due from when it was enqueued.
+    waiting = DBTaskResult.objects.filter(status=TaskResultStatus.READY)
+    unscheduled = waiting.filter(run_after=get_date_max()).aggregate(count=Count("pk"), since=Min("enqueued_at"))
+    scheduled = waiting.exclude(run_after=get_date_max()).aggregate(
         due=Count("pk", filter=Q(run_after__lte=now)),
-        scheduled=Count("pk", filter=Q(run_after__gt=now)),
-        oldest=Min("run_after", filter=Q(run_after__lte=now)),
+        later=Count("pk", filter=Q(run_after__gt=now)),
+        since=Min("run_after", filter=Q(run_after__lte=now)),
     )
     tasks = GaugeMetricFamily(
         "interazioni_tasks",
         "Background tasks in the database queue: due (the queue depth), scheduled for later, running.",
         labels=["state"],
     )
-    tasks.add_metric(["due"], queue["due"])
-    tasks.add_metric(["scheduled"], queue["scheduled"])
+    tasks.add_metric(["due"], unscheduled["count"] + scheduled["due"])
+    tasks.add_metric(["scheduled"], scheduled["later"])
     tasks.add_metric(["running"], DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING).count())
     yield tasks
+    since = min((time for time in (unscheduled["since"], scheduled["since"]) if time is not None), default=None)
     yield GaugeMetricFamily(
         "interazioni_task_queue_oldest_seconds",
         "How long the oldest due task has waited (0 with an empty queue): grows when no worker runs.",
-        value=(now - queue["oldest"]).total_seconds() if queue["oldest"] else 0,
+        value=max(0.0, (now - since).total_seconds()) if since else 0,
     )
     yield GaugeMetricFamily(
         "interazioni_tasks_failed_last_hour",
