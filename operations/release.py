@@ -8,7 +8,6 @@ reported, not fatal: the new code serves correctly without them.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
@@ -37,7 +36,7 @@ def release_run(*, progress: Callable[[str], None] = lambda line: None) -> Relea
     done("migrate: the database is at this release's migrations")
 
     call_command("compilemessages", ignore_patterns=NOT_OURS, verbosity=0)
-    done(f"compilemessages: catalogues compiled under {Path(settings.BASE_DIR).name}/")
+    done("compilemessages: message catalogues compiled (up-to-date ones skipped)")
 
     filled = renditions_fill()
     done(f"renditions_fill: {filled.images} images checked, {filled.created} renditions created")

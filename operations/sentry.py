@@ -1,8 +1,9 @@
 """Error reporting to Sentry (or a Sentry-compatible service such as GlitchTip) when SENTRY_DSN is set.
 
 Called from cms/settings/operations.py, as Sentry's Django integration expects. Personal data stays here:
-`send_default_pii=False` (no user, no cookies, no client address), no request bodies, and `event_strip` drops the
-query string (a GraphQL GET carries its variables there) and any address the request's environment names.
+`send_default_pii=False` (no user, no cookies, no client address), no request bodies, no local variables of stack
+frames, and `event_strip` drops the query string (a GraphQL GET carries its variables there) and the request's
+environment. tests/operations/test_sentry.py sends a real error to a stand-in server and looks for all of them.
 """
 
 import sentry_sdk
@@ -35,6 +36,9 @@ def sentry_init(*, dsn: str, environment: str, release: str | None, traces_sampl
         integrations=[DjangoIntegration()],
         send_default_pii=False,
         max_request_body_size="never",
+        # A frame's local variables hold whatever the code was handling: a subscriber's address, the request with
+        # its query string. The stack trace keeps file, line and code; never the values.
+        include_local_variables=False,
         traces_sample_rate=traces_sample_rate,
         before_send=event_strip,
         before_send_transaction=event_strip,

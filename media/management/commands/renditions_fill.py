@@ -17,7 +17,8 @@ class Command(BaseCommand):
         parser.add_argument("names", nargs="*", help=f"Rendition names (default: all of {', '.join(rendition_specs())}).")
         parser.add_argument("--batch-size", type=int, default=100, help="Images read per query (default 100).")
 
-    def handle(self, *args, names, batch_size, **options):
+    def handle(self, *args, names, batch_size, verbosity=1, **options):
+        self.verbosity = verbosity
         unknown = sorted(set(names) - set(rendition_specs()))
         if unknown:
             raise CommandError(f"Unknown rendition names: {', '.join(unknown)}; known: {', '.join(rendition_specs())}")

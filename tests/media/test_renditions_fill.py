@@ -1,0 +1,65 @@
+"""`manage.py renditions_fill`: the named renditions that are missing are made, in batches, and only those."""
+
+import io
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from wagtail.images import get_image_model
+
+from media.renditions import rendition_specs
+from media.renditions_fill import renditions_fill
+from tests.factories.media import ImageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def images(settings):
+    settings.MEDIA_PREGENERATE_RENDITIONS = False  # as after a restore, or a release adding a size
+    return [ImageFactory() for _ in range(5)]
+
+
+def renditions() -> set[tuple[int, str]]:
+    return set(get_image_model().get_rendition_model().objects.values_list("image_id", "filter_spec"))
+
+
+def test_every_missing_named_rendition_is_made_in_batches(images, django_assert_max_num_queries):
+    ImageFactory._meta.model.objects.get(pk=images[0].pk).get_rendition(rendition_specs()["card"])
+    batches = []
+
+    result = renditions_fill(batch_size=2, progress=lambda r: batches.append(r.images))
+
+    assert batches == [2, 4, 5]
+    assert result.images == 5 and result.created == 5 * 6 - 1 and result.failed == []
+    assert renditions() == {(image.pk, spec) for image in images for spec in rendition_specs().values()}
+
+
+def test_a_second_run_makes_nothing_and_writes_nothing(images, django_assert_max_num_queries):
+    renditions_fill()
+
+    # The images, their renditions, and the empty next batch: reads only.
+    with django_assert_max_num_queries(3):
+        assert renditions_fill().created == 0
+
+
+def test_only_the_names_asked_for(images):
+    result = renditions_fill(names=["social"])
+
+    assert result.created == 5
+    assert {spec for _image, spec in renditions()} == {rendition_specs()["social"]}
+
+
+def test_an_image_whose_original_is_gone_is_reported_and_the_others_are_done(images):
+    Path(images[2].file.path).unlink()
+
+    out = io.StringIO()
+    with pytest.raises(CommandError, match=rf"1 images could not be processed \(ids {images[2].pk}\)"):
+        call_command("renditions_fill", stdout=out)
+
+    assert "5 images checked, 24 renditions created" in out.getvalue()
+
+
+def test_unknown_names_are_refused(images):
+    with pytest.raises(CommandError, match="Unknown rendition names: cardd"):
+        call_command("renditions_fill", "cardd")

@@ -1,0 +1,43 @@
+"""`manage.py release`: migrate, compile messages, fill renditions, clear caches; the same result when run twice."""
+
+import io
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db.migrations.executor import MigrationExecutor
+from django.db import connection
+from wagtail.images import get_image_model
+
+from media.renditions import rendition_specs
+from tests.factories.media import ImageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def release() -> str:
+    out = io.StringIO()
+    call_command("release", stdout=out)
+    return out.getvalue()
+
+
+def test_the_release_step_is_complete_and_safe_to_run_twice(settings):
+    settings.MEDIA_PREGENERATE_RENDITIONS = False
+    image = ImageFactory()
+    cache.set("graphql_api:response:stale", b"from the previous release")
+
+    first = release()
+
+    assert "migrate: the database is at this release's migrations" in first
+    assert "compilemessages: message catalogues compiled" in first
+    assert f"renditions_fill: 1 images checked, {len(rendition_specs())} renditions created" in first
+    assert "caches cleared: default" in first and first.rstrip().endswith("Release step complete.")
+    assert cache.get("graphql_api:response:stale") is None
+    assert image.renditions.count() == len(rendition_specs())
+    executor = MigrationExecutor(connection)
+    assert executor.migration_plan(executor.loader.graph.leaf_nodes()) == []
+
+    second = release()
+
+    assert "renditions_fill: 1 images checked, 0 renditions created" in second
+    assert get_image_model().get_rendition_model().objects.count() == len(rendition_specs())
