@@ -37,6 +37,8 @@ class Command(BaseCommand):
             self.stderr.write(
                 self.style.WARNING(f"missing in the store, not backed up: {item['storage']}/{item['name']}")
             )
+        if self.verbosity < 1:  # cron mails what a job prints: nothing when all went well
+            return
         for name in result.removed:
             self.stdout.write(f"removed (retention): {name}")
         self.stdout.write(
