@@ -35,8 +35,9 @@ def production_env(database_url: str, **extra) -> dict[str, str]:
 
 
 @pytest.fixture
-def database_url(db, tmp_path) -> str:
-    """The migrated test database, reachable from another process."""
+def database_url(transactional_db, tmp_path) -> str:
+    """The migrated test database, reachable from another process (no transaction open: SQLite's backup API waits
+    for the test's own write lock otherwise)."""
     settings_dict = connection.settings_dict
     if connection.vendor == "sqlite":  # the test database lives in this process's memory: copy it to a file
         path = tmp_path / "db.sqlite3"
