@@ -60,7 +60,7 @@ def test_retention_keeps_the_newest_and_removes_what_interrupted_backups_left(mi
     target = LocalTarget(root)
     assert len(target.complete()) == 2
     assert target.incomplete() == []
-    assert [path.name for path in root.iterdir() if not path.name.startswith(".lock")] == sorted(target.complete())
+    assert sorted(path.name for path in root.iterdir() if path.name != ".lock") == target.complete()
 
 
 def test_a_file_missing_from_the_store_is_reported_not_silently_skipped(small_site, tmp_path):
