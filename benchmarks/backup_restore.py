@@ -48,9 +48,13 @@ def base_env() -> dict:
 
 def s3_env(endpoint: str, bucket: str) -> dict:
     return {
-        "AWS_STORAGE_BUCKET_NAME": bucket, "AWS_S3_ENDPOINT_URL": endpoint, "AWS_ACCESS_KEY_ID": "bench",
-        "AWS_SECRET_ACCESS_KEY": "bench", "AWS_S3_REGION_NAME": "us-east-1",
-        "BACKUP_S3_ENDPOINT_URL": endpoint, "BACKUP_S3_REGION_NAME": "us-east-1",
+        "AWS_STORAGE_BUCKET_NAME": bucket,
+        "AWS_S3_ENDPOINT_URL": endpoint,
+        "AWS_ACCESS_KEY_ID": "bench",
+        "AWS_SECRET_ACCESS_KEY": "bench",
+        "AWS_S3_REGION_NAME": "us-east-1",
+        "BACKUP_S3_ENDPOINT_URL": endpoint,
+        "BACKUP_S3_REGION_NAME": "us-east-1",
     }
 
 
@@ -98,14 +102,20 @@ def run(database: str, source_url: str, media: Path, endpoint: str, client) -> d
             figures["files"] = len(manifest["files"])
             figures["database bytes"] = manifest["files"][0]["size"]
             figures["rows"] = sum(manifest["counts"].values())
-            local = {**base_env(), "DATABASE_URL": databases.empty(), "MEDIA_ROOT": str(tmp / "restored-media")}
+            local = {
+                **base_env(),
+                "DATABASE_URL": databases.empty(),
+                "MEDIA_ROOT": str(tmp / "restored-media"),
+            }
             figures["restore local"] = manage(local, "restore", "latest", "--target", folder)
 
             media_bucket, backup_bucket = f"media-{uuid.uuid4().hex[:8]}", f"backups-{uuid.uuid4().hex[:8]}"
             client.create_bucket(Bucket=media_bucket)
             client.create_bucket(Bucket=backup_bucket)
             on_s3 = {**base_env(), "DATABASE_URL": databases.empty(), **s3_env(endpoint, media_bucket)}
-            figures["restore local backup into S3 media"] = manage(on_s3, "restore", "latest", "--target", folder)
+            figures["restore local backup into S3 media"] = manage(
+                on_s3, "restore", "latest", "--target", folder
+            )
             target = f"s3://{backup_bucket}/nightly"
             figures["backup S3 to S3"] = manage(on_s3, "backup", "--target", target)
             figures["S3 backup size"] = sum(f["size"] for f in latest_manifest(target, client)["files"])
@@ -132,16 +142,23 @@ def main():
     server.start()
     host, port = server.get_host_and_port()
     endpoint = f"http://{host}:{port}"
-    client = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="bench",
-                          aws_secret_access_key="bench")
+    client = boto3.client(
+        "s3",
+        endpoint_url=endpoint,
+        region_name="us-east-1",
+        aws_access_key_id="bench",
+        aws_secret_access_key="bench",
+    )
     results = {"machine": f"{os.cpu_count()} cores, shared", "databases": {}}
     try:
         if args.sqlite:
-            results["databases"]["sqlite"] = run("sqlite", f"sqlite:///{Path(args.sqlite).resolve()}", args.media,
-                                                 endpoint, client)
+            results["databases"]["sqlite"] = run(
+                "sqlite", f"sqlite:///{Path(args.sqlite).resolve()}", args.media, endpoint, client
+            )
         if args.postgres:
-            results["databases"]["postgresql"] = run("postgresql", args.postgres, args.postgres_media, endpoint,
-                                                     client)
+            results["databases"]["postgresql"] = run(
+                "postgresql", args.postgres, args.postgres_media, endpoint, client
+            )
     finally:
         server.stop()
     RESULTS.write_text(json.dumps(results, indent=1) + "\n")

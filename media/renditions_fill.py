@@ -26,10 +26,15 @@ class FillResult:
 
 
 def renditions_fill(
-    *, names: list[str] | None = None, batch_size: int = 100, progress: Callable[[FillResult], None] | None = None
+    *,
+    names: list[str] | None = None,
+    batch_size: int = 100,
+    progress: Callable[[FillResult], None] | None = None,
 ) -> FillResult:
     """Create the missing renditions of `names` (all named renditions by default) for every image."""
-    filters = [Filter(spec=spec) for spec in dict.fromkeys(rendition_spec(n) for n in names or rendition_specs())]
+    filters = [
+        Filter(spec=spec) for spec in dict.fromkeys(rendition_spec(n) for n in names or rendition_specs())
+    ]
     specs = [f.spec for f in filters]
     images = get_image_model().objects.order_by("pk")
     result, last = FillResult(), 0

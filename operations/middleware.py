@@ -77,7 +77,9 @@ class RequestObservabilityMiddleware:
             cache = response.get("X-GraphQL-Cache", "none")
             # Set by graphql_api's OperationTypeLabel when strawberry ran; a cached GET is answered before it runs
             # and is always a query (mutations are refused over GET).
-            operation = getattr(request, "graphql_operation_type", None) or ("query" if cache == "hit" else "none")
+            operation = getattr(request, "graphql_operation_type", None) or (
+                "query" if cache == "hit" else "none"
+            )
             persisted = _persisted(request)
             graphql_observe(operation=operation, persisted=persisted, cache=cache, seconds=seconds)
             fields |= {"graphql_operation": operation, "graphql_persisted": persisted, "graphql_cache": cache}

@@ -41,7 +41,9 @@ def release_run(*, progress: Callable[[str], None] = lambda line: None) -> Relea
     filled = renditions_fill()
     done(f"renditions_fill: {filled.images} images checked, {filled.created} renditions created")
     if filled.failed:
-        report.warnings.append(f"renditions could not be made for {len(filled.failed)} images: {filled.failed[:20]}")
+        report.warnings.append(
+            f"renditions could not be made for {len(filled.failed)} images: {filled.failed[:20]}"
+        )
 
     failed = caches_clear()
     done(f"caches cleared: {', '.join(alias for alias in settings.CACHES if alias not in failed) or 'none'}")

@@ -68,7 +68,9 @@ def _copy_files(store: Store, references: dict[str, set[str]], progress: Progres
     return entries, missing, described
 
 
-def backup_create(*, target: BackupTarget, keep: int = 0, progress: Progress = lambda line: None) -> BackupResult:
+def backup_create(
+    *, target: BackupTarget, keep: int = 0, progress: Progress = lambda line: None
+) -> BackupResult:
     """Write one complete backup to `target`, then keep only the newest `keep` (0: keep every backup)."""
     started, created_at = time.monotonic(), _now()
     name = backup_name()

@@ -43,7 +43,9 @@ def _pg_command(program: str, *arguments: str) -> tuple[list[str], dict[str, str
 def _run(command: list[str], env: dict[str, str], what: str) -> str:
     result = subprocess.run(command, env=env, capture_output=True, text=True)
     if result.returncode != 0:
-        raise BackupError(f"{what} failed ({command[0]} exited with {result.returncode}): {result.stderr.strip()}")
+        raise BackupError(
+            f"{what} failed ({command[0]} exited with {result.returncode}): {result.stderr.strip()}"
+        )
     return result.stdout
 
 
@@ -59,7 +61,9 @@ def _postgresql_dump(directory: Path) -> Dump:
             cursor.execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             cursor.execute("SELECT pg_export_snapshot(), current_setting('server_version')")
             snapshot, version = cursor.fetchone()
-            command, env = _pg_command("pg_dump", "--format=custom", f"--snapshot={snapshot}", f"--file={path}")
+            command, env = _pg_command(
+                "pg_dump", "--format=custom", f"--snapshot={snapshot}", f"--file={path}"
+            )
             _run(command, env, "pg_dump")
             inventory = inventory_read(cursor, _tables(snapshot_connection, cursor))
             cursor.execute("COMMIT")
@@ -147,7 +151,12 @@ def database_load(path: Path, vendor: str) -> None:
     """Load a dump into DATABASES["default"], which must be empty."""
     if vendor == "postgresql":
         command, env = _pg_command(
-            "pg_restore", "--exit-on-error", "--single-transaction", "--no-owner", "--no-privileges", str(path)
+            "pg_restore",
+            "--exit-on-error",
+            "--single-transaction",
+            "--no-owner",
+            "--no-privileges",
+            str(path),
         )
         _run(command, env, "pg_restore")
         return

@@ -76,7 +76,10 @@ def backup_verify(store: Store, progress: Progress = lambda line: None) -> Manif
 
 def _destinations(manifest: Manifest) -> dict[str, Store]:
     aliases = {entry.path.split("/")[1] for entry in manifest.files_under("files/")}
-    return {alias: store_for_storage(storages[alias if alias in storages.backends else "default"]) for alias in aliases}
+    return {
+        alias: store_for_storage(storages[alias if alias in storages.backends else "default"])
+        for alias in aliases
+    }
 
 
 def _occupied(destinations: dict[str, Store]) -> list[str]:
@@ -137,18 +140,25 @@ def backup_restore(
         database_load(local.path("dump"), manifest.database["vendor"])
     progress(f"database loaded from {dump_entry.path}")
     counts = database_counts(set(manifest.counts))
-    wrong = [f"{table}: {counts.get(table)} rows, expected {rows}" for table, rows in manifest.counts.items()
-             if counts.get(table) != rows]
+    wrong = [
+        f"{table}: {counts.get(table)} rows, expected {rows}"
+        for table, rows in manifest.counts.items()
+        if counts.get(table) != rows
+    ]
     if wrong:
         raise BackupError(f"The database was loaded but does not match the manifest: {'; '.join(wrong[:5])}.")
     files = _files_restore(store, manifest, destinations)
-    progress(f"files: {files} copied back to {', '.join(sorted({s.describe() for s in destinations.values()}))}")
+    progress(
+        f"files: {files} copied back to {', '.join(sorted({s.describe() for s in destinations.values()}))}"
+    )
     dropped = _renditions_without_file(manifest)
     executor = MigrationExecutor(connection)
     plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
     applied = [f"{migration.app_label}.{migration.name}" for migration, _backwards in plan]
     call_command("migrate", interactive=False, verbosity=0)
     if applied:
-        progress(f"migrations applied: {len(applied)} ({', '.join(applied[:5])}{' ...' if len(applied) > 5 else ''})")
+        progress(
+            f"migrations applied: {len(applied)} ({', '.join(applied[:5])}{' ...' if len(applied) > 5 else ''})"
+        )
     caches_clear()
     return RestoreResult(manifest.name, time.monotonic() - started, files, applied, dropped)

@@ -133,7 +133,7 @@ class S3Store:
         start = f"{self.prefix}/" if self.prefix else ""
         for page in self.client.get_paginator("list_objects_v2").paginate(Bucket=self.bucket, Prefix=start):
             for item in page.get("Contents", []):
-                yield item["Key"][len(start):]
+                yield item["Key"][len(start) :]
 
     def delete_all(self) -> None:
         keys = [self.key(name) for name in self.names()]
@@ -152,4 +152,6 @@ def store_for_storage(storage: Storage) -> Store:
         return S3Store(storage.connection.meta.client, storage.bucket_name, storage.location.strip("/"))
     if isinstance(storage, FileSystemStorage):
         return LocalStore(Path(storage.location))
-    raise BackupError(f"Backups cannot copy files from a {type(storage).__name__}: only local folders and S3.")
+    raise BackupError(
+        f"Backups cannot copy files from a {type(storage).__name__}: only local folders and S3."
+    )

@@ -87,14 +87,18 @@ class LocalTarget:
         if not self.root.is_dir():
             return []
         return sorted(
-            path.name for path in self.root.iterdir() if NAME.match(path.name) and (path / MANIFEST_NAME).is_file()
+            path.name
+            for path in self.root.iterdir()
+            if NAME.match(path.name) and (path / MANIFEST_NAME).is_file()
         )
 
     def incomplete(self) -> list[str]:
         if not self.root.is_dir():
             return []
         leftovers = [p.name[1 : -len(".partial")] for p in self.root.glob(".*.partial")]
-        unfinished = [p.name for p in self.root.iterdir() if NAME.match(p.name) and not (p / MANIFEST_NAME).exists()]
+        unfinished = [
+            p.name for p in self.root.iterdir() if NAME.match(p.name) and not (p / MANIFEST_NAME).exists()
+        ]
         return sorted(name for name in leftovers + unfinished if NAME.match(name))
 
     def open(self, name: str) -> Store:
@@ -122,7 +126,9 @@ class BucketTarget:
 
     def lock(self):
         # A bucket offers no lock: the lock is this machine's (run backups from one machine's cron).
-        tag = hashlib.sha256(f"{self.client.meta.endpoint_url}/{self.bucket}/{self.prefix}".encode()).hexdigest()[:12]
+        tag = hashlib.sha256(
+            f"{self.client.meta.endpoint_url}/{self.bucket}/{self.prefix}".encode()
+        ).hexdigest()[:12]
         return _host_lock(Path(tempfile.gettempdir()) / f"interazioni-backup-{tag}.lock")
 
     def _store(self, name: str) -> S3Store:
@@ -183,7 +189,10 @@ def _bucket_client(endpoint_url: str | None):
         "retries": {"mode": "standard", "max_attempts": 3},
     }
     if endpoint_url:  # boto3's default checksums are refused by several S3-compatible stores (docs/media.md)
-        config |= {"request_checksum_calculation": "when_required", "response_checksum_validation": "when_required"}
+        config |= {
+            "request_checksum_calculation": "when_required",
+            "response_checksum_validation": "when_required",
+        }
     return boto3.client(
         "s3",
         endpoint_url=endpoint_url or None,

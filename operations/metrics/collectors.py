@@ -24,7 +24,9 @@ def _tasks(now: datetime.datetime):
 
     # django-tasks-db stores "no run_after" as the largest date: such a task is due from when it was enqueued.
     waiting = DBTaskResult.objects.filter(status=TaskResultStatus.READY)
-    unscheduled = waiting.filter(run_after=get_date_max()).aggregate(count=Count("pk"), since=Min("enqueued_at"))
+    unscheduled = waiting.filter(run_after=get_date_max()).aggregate(
+        count=Count("pk"), since=Min("enqueued_at")
+    )
     scheduled = waiting.exclude(run_after=get_date_max()).aggregate(
         due=Count("pk", filter=Q(run_after__lte=now)),
         later=Count("pk", filter=Q(run_after__gt=now)),
@@ -39,7 +41,9 @@ def _tasks(now: datetime.datetime):
     tasks.add_metric(["scheduled"], scheduled["later"])
     tasks.add_metric(["running"], DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING).count())
     yield tasks
-    since = min((time for time in (unscheduled["since"], scheduled["since"]) if time is not None), default=None)
+    since = min(
+        (time for time in (unscheduled["since"], scheduled["since"]) if time is not None), default=None
+    )
     yield GaugeMetricFamily(
         "interazioni_task_queue_oldest_seconds",
         "How long the oldest due task has waited (0 with an empty queue): grows when no worker runs.",
@@ -74,7 +78,9 @@ def _newsletter(now: datetime.datetime):
     yield GaugeMetricFamily(
         "interazioni_newsletter_messages_waiting",
         "Messages of the sends in progress not yet handed to the mail server.",
-        value=Delivery.objects.filter(issue__dispatch__status=Dispatch.Status.SENDING, status__in=Delivery.OPEN).count(),
+        value=Delivery.objects.filter(
+            issue__dispatch__status=Dispatch.Status.SENDING, status__in=Delivery.OPEN
+        ).count(),
     )
 
 
@@ -85,7 +91,9 @@ def _distribution():
         (Delivery, "interazioni_distribution_outbox", "Social network outbox deliveries"),
         (WebhookDelivery, "interazioni_distribution_webhook_deliveries", "Publish webhook deliveries"),
     ):
-        family = GaugeMetricFamily(name, f"{what} by state (failed: gave up after its retries).", labels=["state"])
+        family = GaugeMetricFamily(
+            name, f"{what} by state (failed: gave up after its retries).", labels=["state"]
+        )
         for row in model.objects.values("state").annotate(rows=Count("pk")).order_by("state"):
             family.add_metric([row["state"]], row["rows"])
         yield family
@@ -98,7 +106,11 @@ class DatabaseStateCollector(Collector):
             families = [*_tasks(now), *_newsletter(now), *_distribution()]
         except DatabaseError:
             logger.warning("Metrics: the database did not answer", exc_info=True)
-            yield GaugeMetricFamily("interazioni_database_up", "1 when the database answers the metrics queries.", 0)
+            yield GaugeMetricFamily(
+                "interazioni_database_up", "1 when the database answers the metrics queries.", 0
+            )
             return
-        yield GaugeMetricFamily("interazioni_database_up", "1 when the database answers the metrics queries.", 1)
+        yield GaugeMetricFamily(
+            "interazioni_database_up", "1 when the database answers the metrics queries.", 1
+        )
         yield from families

@@ -8,7 +8,9 @@ With several worker processes, prometheus_client keeps them in PROMETHEUS_MULTIP
 from prometheus_client import Histogram
 
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
-AREAS = frozenset({"graphql", "admin", "feeds", "documents", "newsletter", "healthz", "metrics", "static", "media"})
+AREAS = frozenset(
+    {"graphql", "admin", "feeds", "documents", "newsletter", "healthz", "metrics", "static", "media"}
+)
 
 http_request_duration = Histogram(
     "interazioni_http_request_duration_seconds",

@@ -33,4 +33,6 @@ def metrics(request):
         response = HttpResponse("Unauthorized\n", status=401, content_type="text/plain")
         response["WWW-Authenticate"] = 'Bearer realm="metrics"'
         return response
-    return HttpResponse(_process_metrics() + generate_latest(_database_state), content_type=CONTENT_TYPE_LATEST)
+    return HttpResponse(
+        _process_metrics() + generate_latest(_database_state), content_type=CONTENT_TYPE_LATEST
+    )

@@ -18,14 +18,18 @@ from tests.media.conftest import REGION, closed_port_endpoint, s3, s3_server  # 
 
 def bucket_create(endpoint: str, name: str):
     client = boto3.client(
-        "s3", endpoint_url=endpoint, region_name=REGION, aws_access_key_id="testing", aws_secret_access_key="testing"
+        "s3",
+        endpoint_url=endpoint,
+        region_name=REGION,
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
     )
     client.create_bucket(Bucket=name)
     return client
 
 
 @pytest.fixture
-def backup_bucket(s3_server, monkeypatch, settings):
+def backup_bucket(s3_server, monkeypatch, settings):  # noqa: F811 (the fixture imported above)
     """A second bucket on the S3 server for the backups themselves: s3://<name>/nightly."""
     name = f"backups-{uuid.uuid4().hex[:12]}"
     client = bucket_create(s3_server, name)
@@ -56,7 +60,9 @@ def small_site(migrations_data, locales, sections, translate):
     """A service page with an image and a document in its body, translated into Arabic, and a news page."""
     from content_models.models import NewsIndexPage, ServiceIndexPage
 
-    image = ImageFactory(title="Sportello", file=ContentFile(png_bytes(640, 480, (200, 40, 40)), name="sportello.png"))
+    image = ImageFactory(
+        title="Sportello", file=ContentFile(png_bytes(640, 480, (200, 40, 40)), name="sportello.png")
+    )
     document = DocumentFactory(title="Modulo di iscrizione")
     service = ServicePageFactory(
         parent=sections[ServiceIndexPage],
@@ -69,7 +75,9 @@ def small_site(migrations_data, locales, sections, translate):
         ],
     )
     translate(service, "ar", title="دورات اللغة الإيطالية", summary="دورات مجانية للكبار.")
-    news = NewsPageFactory(parent=sections[NewsIndexPage], title="Nuovi corsi a settembre", slug="nuovi-corsi")
+    news = NewsPageFactory(
+        parent=sections[NewsIndexPage], title="Nuovi corsi a settembre", slug="nuovi-corsi"
+    )
     return {"service": service, "news": news, "image": image, "document": document}
 
 

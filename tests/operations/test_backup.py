@@ -21,7 +21,9 @@ def backup(target: str, **options) -> str:
     return out.getvalue()
 
 
-def test_a_backup_holds_the_database_and_every_file_with_a_manifest_written_last(small_site, tmp_path, settings):
+def test_a_backup_holds_the_database_and_every_file_with_a_manifest_written_last(
+    small_site, tmp_path, settings
+):
     out = backup(str(tmp_path / "backups"), keep=0)
 
     [name] = LocalTarget(tmp_path / "backups").complete()
@@ -69,7 +71,9 @@ def test_a_file_missing_from_the_store_is_reported_not_silently_skipped(small_si
     out, err = io.StringIO(), io.StringIO()
     call_command("backup", target=str(tmp_path / "b"), stdout=out, stderr=err)
 
-    assert f"missing in the store, not backed up: default/{small_site['document'].file.name}" in err.getvalue()
+    assert (
+        f"missing in the store, not backed up: default/{small_site['document'].file.name}" in err.getvalue()
+    )
     manifest = json.loads(next((tmp_path / "b").glob("*/manifest.json")).read_text())
     assert manifest["missing"] == [{"storage": "default", "name": small_site["document"].file.name}]
 
@@ -114,8 +118,9 @@ def small_disk(tmp_path):
     """A 256 KiB file system (tmpfs): a disk that fills up. Needs root, as CI and this machine run."""
     mount_point = tmp_path / "small-disk"
     mount_point.mkdir()
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount_point)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount_point)], capture_output=True, text=True
+    )
     if result.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {result.stderr.strip()}")
     yield mount_point

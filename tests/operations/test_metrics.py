@@ -53,7 +53,13 @@ def test_a_token_is_required_and_compared_whole(client, protected):
 
 @pytest.mark.parametrize(
     ("address", "status"),
-    [("10.20.30.40", 200), ("::ffff:10.20.30.40", 200), ("fd00::5", 200), ("192.0.2.1", 401), ("2001:db8::1", 401)],
+    [
+        ("10.20.30.40", 200),
+        ("::ffff:10.20.30.40", 200),
+        ("fd00::5", 200),
+        ("192.0.2.1", 401),
+        ("2001:db8::1", 401),
+    ],
 )
 def test_an_allow_listed_network_needs_no_token(client, settings, address, status):
     settings.METRICS_TOKEN = ""
@@ -88,10 +94,15 @@ def test_graphql_requests_by_operation_type_persisted_and_cache_result(client, p
     assert delta(operation="query", persisted="false", cache="hit") == 2
     assert delta(operation="mutation", persisted="false", cache="none") == 1
     assert delta(operation="none", persisted="true", cache="none") == 1
-    area = ("interazioni_http_request_duration_seconds_count", (("area", "graphql"), ("method", "GET"), ("status", "2xx")))
+    area = (
+        "interazioni_http_request_duration_seconds_count",
+        (("area", "graphql"), ("method", "GET"), ("status", "2xx")),
+    )
     assert after[area] - before.get(area, 0) == 3
     # The hit ratio of the response cache, as docs/operations.md computes it.
-    hits = sum(v for (name, labels), v in after.items() if name.endswith("_count") and ("cache", "hit") in labels)
+    hits = sum(
+        v for (name, labels), v in after.items() if name.endswith("_count") and ("cache", "hit") in labels
+    )
     assert hits >= 2
 
 
@@ -105,7 +116,9 @@ def test_queue_depth_sends_in_progress_and_distribution_failures(
     OutboxDelivery.objects.create(page_title="Corsi", channel="mastodon", state="failed")
     OutboxDelivery.objects.create(page_title="Corsi", channel="telegram", state="pending")
     event = WebhookEvent.objects.create(event_type="page.published", payload={})
-    WebhookDelivery.objects.create(event=event, url="https://portal.example.org/hook", ordering_key="1", state="failed")
+    WebhookDelivery.objects.create(
+        event=event, url="https://portal.example.org/hook", ordering_key="1", state="failed"
+    )
 
     samples = scrape(client)
 

@@ -53,7 +53,11 @@ def database_url(transactional_db, tmp_path) -> str:
 def test_check_deploy_is_clean_under_production_settings(database_url):
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=production_env(database_url), capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=production_env(database_url),
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
@@ -69,13 +73,19 @@ def _free_port() -> int:
 def gunicorn(database_url, tmp_path):
     port = _free_port()
     env = production_env(
-        database_url, PORT=str(port), GUNICORN_WORKERS="2", METRICS_TOKEN=TOKEN,
+        database_url,
+        PORT=str(port),
+        GUNICORN_WORKERS="2",
+        METRICS_TOKEN=TOKEN,
         PROMETHEUS_MULTIPROC_DIR=str(tmp_path / "prometheus"),
     )
     log = (tmp_path / "gunicorn.log").open("w+")
     process = subprocess.Popen(
         [str(Path(sys.executable).with_name("gunicorn")), "cms.wsgi:application"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -103,16 +113,24 @@ def test_gunicorn_serves_metrics_behind_the_token_and_logs_json_lines_without_pe
     for _ in range(6):
         requests.get(f"{base}/feeds/", headers=PROXIED, timeout=10).raise_for_status()
     personal = requests.get(
-        f"{base}/feeds/?email=maria.rossi@example.org", headers={**PROXIED, "User-Agent": "Maria's phone"}, timeout=10
+        f"{base}/feeds/?email=maria.rossi@example.org",
+        headers={**PROXIED, "User-Agent": "Maria's phone"},
+        timeout=10,
     )
 
     assert requests.get(f"{base}/metrics/", headers=PROXIED, timeout=10).status_code == 401
-    response = requests.get(f"{base}/metrics/", headers={**PROXIED, "Authorization": f"Bearer {TOKEN}"}, timeout=10)
+    response = requests.get(
+        f"{base}/metrics/", headers={**PROXIED, "Authorization": f"Bearer {TOKEN}"}, timeout=10
+    )
 
     assert response.status_code == 200
-    line = next(line for line in response.text.splitlines() if line.startswith(
-        'interazioni_http_request_duration_seconds_count{area="feeds",method="GET",status="2xx"}'
-    ))
+    line = next(
+        line
+        for line in response.text.splitlines()
+        if line.startswith(
+            'interazioni_http_request_duration_seconds_count{area="feeds",method="GET",status="2xx"}'
+        )
+    )
     assert float(line.split()[-1]) == 7  # two workers, one sum: prometheus_client's multiprocess mode
     assert "interazioni_database_up 1.0" in response.text
 

@@ -5,8 +5,8 @@ import io
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db.migrations.executor import MigrationExecutor
 from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from wagtail.images import get_image_model
 
 from media.renditions import rendition_specs

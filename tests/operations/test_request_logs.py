@@ -34,8 +34,11 @@ def json_lines():
 
 
 def test_one_line_per_request_with_its_id_path_status_and_duration(client, json_lines):
-    response = client.get("/feeds/?email=maria.rossi@example.org", REMOTE_ADDR="203.0.113.7",
-                          HTTP_USER_AGENT="Mozilla/5.0 (Maria)")
+    response = client.get(
+        "/feeds/?email=maria.rossi@example.org",
+        REMOTE_ADDR="203.0.113.7",
+        HTTP_USER_AGENT="Mozilla/5.0 (Maria)",
+    )
 
     [line] = [line for line in json_lines() if line["logger"] == "operations.requests"]
     assert line["request_id"] == response["X-Request-ID"] and len(line["request_id"]) == 32
@@ -52,7 +55,9 @@ def test_django_s_own_error_lines_carry_the_request_id_and_not_the_request(clien
     [not_found] = [line for line in json_lines() if line["logger"] == "django.request"]
     assert not_found["message"] == "Not Found: /nowhere/"
     assert not_found["request_id"] == response["X-Request-ID"]
-    assert "secret-value" not in json.dumps(json_lines())  # the request's repr, with its query string, is dropped
+    assert "secret-value" not in json.dumps(
+        json_lines()
+    )  # the request's repr, with its query string, is dropped
 
 
 def test_credentials_in_the_path_are_masked(client, json_lines):
@@ -72,7 +77,9 @@ def test_graphql_lines_say_what_the_api_did_and_never_hold_the_variables(client,
 
     lines = [line for line in json_lines() if line["logger"] == "operations.requests"]
     assert [(line["graphql_operation"], line["graphql_cache"]) for line in lines] == [
-        ("mutation", "none"), ("query", "miss"), ("query", "hit")
+        ("mutation", "none"),
+        ("query", "miss"),
+        ("query", "hit"),
     ]
     assert all(line["path"] == "/graphql/" for line in lines)
     assert "maria.rossi" not in json.dumps(lines) and "locales" not in json.dumps(lines)

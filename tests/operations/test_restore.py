@@ -40,7 +40,9 @@ def test_a_deployment_that_is_not_empty_is_refused_without_force(made):
     target, _folder = made
     pages = Page.objects.count()
 
-    with pytest.raises(CommandError, match=r"Nothing was restored: the database has \d+ tables; folder .* holds files"):
+    with pytest.raises(
+        CommandError, match=r"Nothing was restored: the database has \d+ tables; folder .* holds files"
+    ):
         restore(target)
 
     assert Page.objects.count() == pages
@@ -65,7 +67,9 @@ def test_a_damaged_file_is_refused_before_anything_is_touched(made, small_site):
     image_copy.write_bytes(bytes(data))
     pages = Page.objects.count()
 
-    with pytest.raises(CommandError, match=rf"damaged: files/default/{small_site['image'].file.name}: its checksum"):
+    with pytest.raises(
+        CommandError, match=rf"damaged: files/default/{small_site['image'].file.name}: its checksum"
+    ):
         restore(target, force=True)
 
     assert Page.objects.count() == pages
@@ -122,5 +126,8 @@ def test_an_older_backup_is_brought_forward_by_the_migrations_this_release_adds(
     assert f"migrations applied: 1 (wagtailembeds.{EMBEDS_LATEST})" in out, out
     assert MigrationRecorder.Migration.objects.filter(app="wagtailembeds", name=EMBEDS_LATEST).exists()
     with connection.cursor() as cursor:
-        columns = [column.name for column in connection.introspection.get_table_description(cursor, "wagtailembeds_embed")]
+        columns = [
+            column.name
+            for column in connection.introspection.get_table_description(cursor, "wagtailembeds_embed")
+        ]
     assert "cache_until" in columns

@@ -7,6 +7,7 @@ fetches the same bytes, subscribers and their consent records are intact, and a 
 resumes and reaches exactly the recipients it had not reached.
 """
 
+import datetime
 import hashlib
 import json
 import re
@@ -18,6 +19,7 @@ from django.core import serializers
 from django.core.cache import cache
 from django.core.mail import get_connection
 from django.core.management import call_command
+from django.utils import timezone
 
 from newsletter import sending
 from newsletter.models import Consent, Delivery, Dispatch, Subscriber
@@ -56,7 +58,13 @@ QUERIES = {
     "listings ar": (LISTINGS, {"locale": "ar"}),
     "search it": (SEARCH, {"query": "italiano", "locale": "it"}),
 }
-FEEDS = ["/feeds/", "/feeds/it/news.rss", "/feeds/it/services.atom", "/feeds/ar/services.json", "/feeds/it/events.ics"]
+FEEDS = [
+    "/feeds/",
+    "/feeds/it/news.rss",
+    "/feeds/it/services.atom",
+    "/feeds/ar/services.json",
+    "/feeds/it/events.ics",
+]
 URL = re.compile(r"""https?://[^\s"'<>\\]+|/documents/\d+/[^\s"'<>\\]+""")
 
 
@@ -94,7 +102,9 @@ def fetch(client, url: str) -> str:
 
 def people() -> str:
     """Subscribers, their topics and every consent record, as serialised rows."""
-    return serializers.serialize("json", [*Subscriber.objects.order_by("pk"), *Consent.objects.order_by("pk")])
+    return serializers.serialize(
+        "json", [*Subscriber.objects.order_by("pk"), *Consent.objects.order_by("pk")]
+    )
 
 
 class StopAfter:
@@ -120,14 +130,22 @@ class StopAfter:
         return self.inner.send_messages(messages)
 
 
+def after_claim_timeout(settings) -> datetime.datetime:
+    return timezone.now() + datetime.timedelta(seconds=settings.NEWSLETTER_CLAIM_TIMEOUT_SECONDS + 1)
+
+
 def send_interrupted(smtp_server, settings) -> Dispatch:
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     settings.NEWSLETTER_MESSAGES_PER_SECOND = 0
     subscribers = make_subscribers(6)
     for subscriber in subscribers:
         Consent.objects.create(
-            subscriber=subscriber, method=Consent.Method.PORTAL, text_version="2025-01",
-            text="Acconsento a ricevere la newsletter.", language="it", ip_hash="ab" * 32,
+            subscriber=subscriber,
+            method=Consent.Method.PORTAL,
+            text_version="2025-01",
+            text="Acconsento a ricevere la newsletter.",
+            language="it",
+            ip_hash="ab" * 32,
         )
     dispatch = sending.issue_send(issue=publish_issue())
     with pytest.raises(StopAfter.Stopped):
@@ -147,7 +165,9 @@ def test_restore_drill(where, s3, backup_bucket, small_site, tmp_path, client, s
     cache.clear()
     assert api_answers(client) == before  # the answers are stable: the comparison below means something
     urls = file_urls(before, s3.endpoint)
-    assert {url for url in urls if url.startswith(s3.endpoint)} and {url for url in urls if "/documents/" in url}
+    assert {url for url in urls if url.startswith(s3.endpoint)} and {
+        url for url in urls if "/documents/" in url
+    }
     files_before = {url: fetch(client, url) for url in urls}
     people_before = people()
 
@@ -175,11 +195,3 @@ def test_restore_drill(where, s3, backup_bucket, small_site, tmp_path, client, s
     assert set(Delivery.objects.values_list("status", flat=True)) == {Delivery.Status.SENT}
 
     assert target_open(target).complete()  # the backup is still there for the next drill
-
-
-def after_claim_timeout(settings):
-    import datetime
-
-    from django.utils import timezone
-
-    return timezone.now() + datetime.timedelta(seconds=settings.NEWSLETTER_CLAIM_TIMEOUT_SECONDS + 1)

@@ -65,20 +65,29 @@ def sentry_server():
 def test_an_error_is_reported_with_its_request_id_and_nothing_personal(sentry_server, tmp_path):
     dsn, received = sentry_server
     env = {
-        "PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/tmp"), "DJANGO_SETTINGS_MODULE": "cms.settings",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'unused.sqlite3'}", "SENTRY_DSN": dsn, "LOG_LEVEL": "CRITICAL",
+        "PATH": os.environ["PATH"],
+        "HOME": os.environ.get("HOME", "/tmp"),
+        "DJANGO_SETTINGS_MODULE": "cms.settings",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'unused.sqlite3'}",
+        "SENTRY_DSN": dsn,
+        "LOG_LEVEL": "CRITICAL",
     }
-    result = subprocess.run([sys.executable, "-c", SCRIPT], cwd=ROOT, env=env, capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     status, request_id = result.stdout.split()
     assert status == "500"
 
     payload = b"\n".join(received).decode()
-    events = [json.loads(line) for line in payload.splitlines() if line.startswith("{") and '"exception"' in line]
+    events = [
+        json.loads(line) for line in payload.splitlines() if line.startswith("{") and '"exception"' in line
+    ]
     [event] = events
     assert event["exception"]["values"][-1]["value"] == "the view failed"
     assert event["tags"]["request_id"] == request_id
-    assert "failing_urls.py" in json.dumps(event["exception"])  # where it failed: file and line, not the values
+    assert "failing_urls.py" in json.dumps(
+        event["exception"]
+    )  # where it failed: file and line, not the values
     for personal in ("maria.rossi", "203.0.113.7", "abc123secret"):
         assert personal not in payload

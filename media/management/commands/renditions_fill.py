@@ -14,14 +14,20 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("names", nargs="*", help=f"Rendition names (default: all of {', '.join(rendition_specs())}).")
-        parser.add_argument("--batch-size", type=int, default=100, help="Images read per query (default 100).")
+        parser.add_argument(
+            "names", nargs="*", help=f"Rendition names (default: all of {', '.join(rendition_specs())})."
+        )
+        parser.add_argument(
+            "--batch-size", type=int, default=100, help="Images read per query (default 100)."
+        )
 
     def handle(self, *args, names, batch_size, verbosity=1, **options):
         self.verbosity = verbosity
         unknown = sorted(set(names) - set(rendition_specs()))
         if unknown:
-            raise CommandError(f"Unknown rendition names: {', '.join(unknown)}; known: {', '.join(rendition_specs())}")
+            raise CommandError(
+                f"Unknown rendition names: {', '.join(unknown)}; known: {', '.join(rendition_specs())}"
+            )
         result = renditions_fill(names=names or None, batch_size=batch_size, progress=self._progress)
         self.stdout.write(f"{result.images} images checked, {result.created} renditions created")
         if result.failed:

@@ -16,9 +16,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--target", help="A folder or s3://bucket/prefix (default: BACKUP_TARGET).")
         parser.add_argument(
-            "--keep", type=int, default=None, help="Complete backups to keep (default: BACKUP_KEEP; 0 keeps all)."
+            "--keep",
+            type=int,
+            default=None,
+            help="Complete backups to keep (default: BACKUP_KEEP; 0 keeps all).",
         )
-        parser.add_argument("--list", action="store_true", help="List the complete backups in the target and exit.")
+        parser.add_argument(
+            "--list", action="store_true", help="List the complete backups in the target and exit."
+        )
 
     def handle(self, *args, verbosity=1, target=None, keep=None, list=False, **options):
         self.verbosity = verbosity

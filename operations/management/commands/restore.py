@@ -16,10 +16,14 @@ class Command(BaseCommand):
         parser.add_argument("name", help="The backup's name (see `manage.py backup --list`), or 'latest'.")
         parser.add_argument("--target", help="A folder or s3://bucket/prefix (default: BACKUP_TARGET).")
         parser.add_argument(
-            "--force", action="store_true", help="Replace the database and the files of a deployment that is not empty."
+            "--force",
+            action="store_true",
+            help="Replace the database and the files of a deployment that is not empty.",
         )
         parser.add_argument(
-            "--verify-only", action="store_true", help="Check the backup (manifest, checksums, release) and stop."
+            "--verify-only",
+            action="store_true",
+            help="Check the backup (manifest, checksums, release) and stop.",
         )
 
     def handle(self, *args, verbosity=1, name, target=None, force=False, verify_only=False, **options):
@@ -39,7 +43,9 @@ class Command(BaseCommand):
         except BackupError as error:
             raise CommandError(str(error)) from error
         if result.renditions_dropped:
-            self.stdout.write(f"renditions whose file was missing, to be made again: {result.renditions_dropped}")
+            self.stdout.write(
+                f"renditions whose file was missing, to be made again: {result.renditions_dropped}"
+            )
         self.stdout.write(
             self.style.SUCCESS(f"Restored {result.name}: {result.files} files, {result.seconds:.1f} s")
         )
