@@ -9,7 +9,7 @@ import hashlib
 import os
 import posixpath
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Protocol
@@ -107,6 +107,8 @@ class S3Store:
     client: object  # a boto3 S3 client
     bucket: str
     prefix: str = ""
+    # What an upload of `name` carries (Content-Type, Cache-Control, ACL), as the storage would set it.
+    parameters: Callable[[str], dict] | None = None
 
     def describe(self) -> str:
         endpoint = self.client.meta.endpoint_url
@@ -126,7 +128,10 @@ class S3Store:
 
     def write(self, name: str, stream: BinaryIO) -> Digest:
         reader = HashingReader(stream)
-        self.client.upload_fileobj(reader, self.bucket, self.key(name), Config=SEQUENTIAL_TRANSFER)
+        extra = self.parameters(name) if self.parameters else None
+        self.client.upload_fileobj(
+            reader, self.bucket, self.key(name), ExtraArgs=extra, Config=SEQUENTIAL_TRANSFER
+        )
         return reader.digest()
 
     def names(self) -> Iterator[str]:
@@ -149,7 +154,15 @@ def store_for_storage(storage: Storage) -> Store:
             storage._setup()
         storage = storage._wrapped
     if isinstance(storage, S3Storage):
-        return S3Store(storage.connection.meta.client, storage.bucket_name, storage.location.strip("/"))
+        return S3Store(
+            storage.connection.meta.client,
+            storage.bucket_name,
+            storage.location.strip("/"),
+            # The parameters django-storages' own save sends (Content-Type, Cache-Control of renditions, ACL), from
+            # the method its _save calls (private in django-storages 1.14, hence used in this one place): a
+            # restored document opens as a PDF, a restored rendition is cached as a fresh one would be.
+            parameters=lambda name: storage._get_write_parameters(name),
+        )
     if isinstance(storage, FileSystemStorage):
         return LocalStore(Path(storage.location))
     raise BackupError(

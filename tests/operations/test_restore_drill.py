@@ -183,6 +183,15 @@ def test_restore_drill(where, s3, backup_bucket, small_site, tmp_path, client, s
     after = api_answers(client)
     assert {name: body for name, body in after.items() if body != before[name]} == {}
     assert {url: fetch(client, url) for url in urls} == files_before
+    # Put back as the storages write them: a document opens as a PDF, a rendition is cached for a day.
+    document = s3.client.head_object(Bucket=s3.bucket, Key=small_site["document"].file.name)
+    assert document["ContentType"] == "application/pdf"
+    rendition = s3.client.head_object(
+        Bucket=s3.bucket, Key=f"public/{small_site['image'].renditions.first().file.name}"
+    )
+    assert (
+        rendition["ContentType"].startswith("image/") and rendition["CacheControl"] == "public, max-age=86400"
+    )
     assert people() == people_before
 
     # The send resumes where it stopped: the four it had not reached get one message each, the first two none.
