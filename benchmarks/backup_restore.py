@@ -149,7 +149,7 @@ def main():
         aws_access_key_id="bench",
         aws_secret_access_key="bench",
     )
-    results = {"machine": f"{os.cpu_count()} cores, shared", "databases": {}}
+    results = {"machine": f"{os.cpu_count()} cores", "load_average_at_start": os.getloadavg(), "databases": {}}
     try:
         if args.sqlite:
             results["databases"]["sqlite"] = run(
@@ -161,6 +161,7 @@ def main():
             )
     finally:
         server.stop()
+    results["load_average_at_end"] = os.getloadavg()
     RESULTS.write_text(json.dumps(results, indent=1) + "\n")
 
 
