@@ -10,7 +10,8 @@ import strawberry
 import strawberry_django
 from django.db.models import QuerySet
 from strawberry import relay
-from strawberry.relay.utils import SliceMetadata
+from strawberry.relay.types import PREFIX
+from strawberry.relay.utils import SliceMetadata, from_base64
 from strawberry_django.fields.field import StrawberryDjangoConnectionExtension
 from strawberry_django.pagination import get_total_count
 from strawberry_django.relay import DjangoListConnection
@@ -20,6 +21,9 @@ from .errors import ApiError, ErrorCode
 
 # Listing querysets carry the asked locale as this annotation, so each node knows whether it is a fallback.
 REQUESTED_LOCALE = "api_requested_locale_id"
+# Cursors are offsets into a listing. No listing comes near this many items, and an offset past it would overflow
+# the database's 64-bit LIMIT/OFFSET arithmetic: such a cursor was not made by this API.
+MAX_CURSOR_OFFSET = 2**31
 
 
 @strawberry.type(name="Connection", description="A page of results.")
@@ -39,6 +43,12 @@ class ApiConnection(DjangoListConnection[relay.NodeType]):
         connection = super().resolve_connection(
             nodes, info=info, before=before, after=after, first=first, last=last, **kwargs
         )
+        if not connection.edges and 0 in (first, last):
+            # `first: 0` (to read totalCount) returns no edge, so Relay's rule would give no cursor while
+            # hasNextPage says there is more. The position did not move: the cursor to go on from is the one the
+            # client sent (none at the start, where `after: null` begins again).
+            position = before if last == 0 and before is not None else after
+            connection.page_info.start_cursor = connection.page_info.end_cursor = position
         loader = info.context.loader
         items = [edge.node for edge in connection.edges]
         requested = getattr(items[0], REQUESTED_LOCALE, None) if items else None
@@ -74,11 +84,26 @@ class LimitedConnectionExtension(StrawberryDjangoConnectionExtension):
         for name, value in (("first", first), ("last", last)):
             if value is not None and value > limit:
                 raise ApiError(ErrorCode.PAGE_SIZE_TOO_LARGE, f"`{name}` may be at most {limit}.")
-        try:
-            SliceMetadata.from_arguments(info, before=before, after=after, first=first, last=last, max_results=limit)
-        except (TypeError, ValueError) as error:  # a forged cursor is the client's mistake, not a server error
-            raise ApiError(ErrorCode.BAD_USER_INPUT, f"Invalid pagination arguments: {error}") from None
+            if value is not None and value < 0:
+                raise ApiError(ErrorCode.BAD_USER_INPUT, f"`{name}` must not be negative.")
+        for name, cursor in (("after", after), ("before", before)):
+            if cursor is not None and cursor_offset(cursor) is None:
+                raise ApiError(ErrorCode.BAD_USER_INPUT, f"`{name}` is not a cursor of this listing.")
+        # The arguments are valid now: this only computes the slice, as the connection will.
+        SliceMetadata.from_arguments(info, before=before, after=after, first=first, last=last, max_results=limit)
         return super().resolve(next_, source, info, before=before, after=after, first=first, last=last, **kwargs)
+
+
+def cursor_offset(cursor: str) -> int | None:
+    """The offset a cursor of this API holds, or None when it is not one (forged, negative or out of range)."""
+    try:
+        prefix, offset = from_base64(cursor)
+    except ValueError:
+        return None
+    # isdecimal() alone admits non-ASCII digits and int() underscores: an offset this API wrote is plain ASCII.
+    if prefix != PREFIX or not (offset.isascii() and offset.isdecimal()) or int(offset) >= MAX_CURSOR_OFFSET:
+        return None
+    return int(offset)
 
 
 def connection(graphql_type, **kwargs):

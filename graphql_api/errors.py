@@ -1,12 +1,17 @@
 """Stable error codes: every error leaving the API carries `extensions.code`, so clients branch on codes, not text.
 
-graphql-core and strawberry raise plain errors without codes; `error_code()` classifies them in this one place.
+graphql-core and strawberry raise plain errors without codes; `error_code()` classifies them in this one place,
+and `errors_log()` logs them: a client's mistake in one line at INFO, a bug with its traceback at ERROR.
 """
 
 import enum
+import logging
 
 from graphql import GraphQLError, GraphQLSyntaxError
+from strawberry.exceptions import StrawberryInputCoercionError
 from strawberry.extensions import MaskErrors, SchemaExtension
+
+logger = logging.getLogger("graphql_api")
 
 
 class ErrorCode(str, enum.Enum):
@@ -18,6 +23,8 @@ class ErrorCode(str, enum.Enum):
     GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
     TOO_MANY_TOKENS = "TOO_MANY_TOKENS"
     GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
+    # No operation to run: `operationName` names none of the document's, or names none among several.
+    OPERATION_RESOLUTION_FAILURE = "OPERATION_RESOLUTION_FAILURE"
     QUERY_TOO_DEEP = "QUERY_TOO_DEEP"
     TOO_MANY_ALIASES = "TOO_MANY_ALIASES"
     INTROSPECTION_DISABLED = "INTROSPECTION_DISABLED"
@@ -39,9 +46,14 @@ class ApiError(Exception):
 
 
 def error_code(error: GraphQLError) -> ErrorCode:
+    given = (error.extensions or {}).get("code")
+    if given in ErrorCode.__members__:
+        return ErrorCode(given)
     original = error.original_error
     if isinstance(original, ApiError):
         return original.code
+    if isinstance(original, StrawberryInputCoercionError):  # a variable a scalar cannot read: like an enum's
+        return ErrorCode.GRAPHQL_VALIDATION_FAILED
     if original is not None:
         return ErrorCode.INTERNAL_SERVER_ERROR
     message = error.message
@@ -60,6 +72,36 @@ def error_code(error: GraphQLError) -> ErrorCode:
 def is_expected(error: GraphQLError) -> bool:
     """Client errors keep their message in production; anything else is masked."""
     return error_code(error) is not ErrorCode.INTERNAL_SERVER_ERROR
+
+
+def is_request_error(errors) -> bool:
+    """Errors raised before execution (parse, validation, operation, variables): none of them has a field path."""
+    return bool(errors) and all(not error.path for error in errors)
+
+
+def errors_log(errors, execution_context=None) -> None:
+    """What the schema's process_errors does: every error once, before masking, with its code.
+
+    Expected errors are the client's (a bad cursor, a page too large): one line at INFO, since anyone can send
+    them at any rate and they need no action. Anything else is a bug: ERROR, with the traceback.
+    """
+    # The name as requested: strawberry's `operation_name` falls back to the document's first operation.
+    operation = getattr(execution_context, "_provided_operation_name", None)
+    for error in errors or ():
+        code = error_code(error)
+        path = ".".join(str(key) for key in error.path or ())
+        extra = {"graphql_code": code.value, "graphql_operation": operation, "graphql_path": path or None}
+        if code is ErrorCode.INTERNAL_SERVER_ERROR:
+            original = error.original_error or error
+            logger.error(
+                "GraphQL internal error at %s (operation %s): %s", path or "-", operation or "-", error.message,
+                exc_info=(type(original), original, original.__traceback__), extra=extra,
+            )
+        else:
+            logger.info(
+                "GraphQL client error %s at %s (operation %s): %s", code.value, path or "-", operation or "-",
+                error.message, extra=extra,
+            )
 
 
 def add_codes(errors) -> None:

@@ -225,7 +225,10 @@ class RequestLoader:
         batch = self._referencing_batch(page)
         if ("page", attname) not in batch.done:
             batch.done.add(("page", attname))
-            self.load_pages((getattr(p, attname), p.locale_id) for p in batch.pages if getattr(p, attname))
+            # A batch may mix page types: only some of them have the field (search results: an event's organiser).
+            self.load_pages(
+                (getattr(p, attname), p.locale_id) for p in batch.pages if getattr(p, attname, None) is not None
+            )
         return self.page(getattr(page, attname), page.locale_id)
 
     # --- Images and documents --------------------------------------------------------------------------------
@@ -337,9 +340,17 @@ class RequestLoader:
         locale_id = batch.requested_locale_id or page.locale_id
         if ("snippets", relation) not in batch.done:
             batch.done.add(("snippets", relation))
-            saved = [other for other in batch.pages if other.pk and not getattr(other, "_api_is_preview", False)]
-            prefetch_related_objects(saved, relation)
-            sources = [snippet for other in batch.pages for snippet in getattr(other, relation).all()]
+            # A batch may mix page types (search results, a block's chosen pages): Django prefetches one model at a
+            # time, and only pages that have the relation (a section index page has no topics).
+            by_model = defaultdict(list)
+            for other in batch.pages:
+                if other.pk and not getattr(other, "_api_is_preview", False) and hasattr(other, relation):
+                    by_model[type(other)].append(other)
+            for pages in by_model.values():
+                prefetch_related_objects(pages, relation)
+            sources = [
+                snippet for other in batch.pages if hasattr(other, relation) for snippet in getattr(other, relation).all()
+            ]
             self.load_snippet_translations(sources, locale_id)
         return [self.snippet(source, locale_id) for source in getattr(page, relation).all()]
 

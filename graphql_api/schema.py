@@ -18,15 +18,17 @@ from wagtail.models import Page
 from .associations.schema import Mutation as AssociationsMutation
 from .caching.responses import ResponseCache
 from .conf import api_setting, is_production
-from .errors import ErrorCodes, MaskUnexpectedErrors
+from .errors import ErrorCodes, MaskUnexpectedErrors, errors_log
 from .limits import QueryLimits
 from .locales.schema import Query as LocalesQuery
 from .newsletter.schema import Mutation as NewsletterMutation
 from .newsletter.schema import Query as NewsletterQuery
+from .operation import OperationSelection
 from .operation_type import OperationTypeLabel
 from .pages.schema import Query as PagesQuery
 from .pages.types import PAGE_TYPES
 from .preview.schema import Query as PreviewQuery
+from .scalars import SCALAR_OVERRIDES
 from .search.schema import Query as SearchQuery
 from .snippets.schema import Query as SnippetsQuery
 from .streamfield.registry import UnmappedBlockError
@@ -46,6 +48,11 @@ class ListingOptimizer(DjangoOptimizerExtension):
     """
 
     resolve = SchemaExtension.resolve
+
+
+class ApiSchema(strawberry.Schema):
+    def process_errors(self, errors, execution_context=None) -> None:
+        errors_log(errors, execution_context)  # instead of strawberry's traceback at ERROR for every error
 
 
 def check_mappings() -> None:
@@ -71,6 +78,7 @@ def build_schema(*, production: bool) -> strawberry.Schema:
         QueryLimits,
         lambda: MaxTokensLimiter(max_token_count=api_setting("MAX_TOKENS")),
         lambda: ParserCache(maxsize=256),
+        OperationSelection,
         lambda: ValidationCache(maxsize=256),
         OperationTypeLabel,
         ResponseCache,
@@ -79,11 +87,12 @@ def build_schema(*, production: bool) -> strawberry.Schema:
     ]
     if production:
         extensions = [MaskUnexpectedErrors, *extensions, DisableIntrospection]
-    return strawberry.Schema(
+    return ApiSchema(
         query=Query,
         mutation=Mutation,
         types=[*PAGE_TYPES.values(), *block_registry.graphql_types()],
         extensions=extensions,
+        scalar_overrides=SCALAR_OVERRIDES,
         config=StrawberryConfig(
             disable_field_suggestions=production,
             relay_max_results=api_setting("MAX_PAGE_SIZE"),

@@ -4,12 +4,19 @@ Caching (graphql_api/caching): a GET the response cache holds is answered first,
 (caching/fast_path.py); otherwise persisted queries are resolved before strawberry reads the request, the response
 cache is consulted by a schema extension once the document has validated, and this view stores the encoded body
 and sets ETag / Cache-Control, answering 304 to a matching If-None-Match. Both ways give the same bytes and headers.
+
+HTTP (docs/api.md, "Over HTTP"): HEAD is answered as GET without the body; nothing in a response depends on the
+request's Accept-Language (the view runs in the default language and LanguageIndependentMiddleware drops what
+LocaleMiddleware adds); request errors carry no `data` (GraphQL over HTTP).
 """
 
 import json
+import logging
 
 from cross_web import HTTPException
-from django.http import HttpResponse, JsonResponse
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseNotModified, JsonResponse
+from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import csrf_exempt
 from strawberry.django.views import GraphQLView
@@ -26,18 +33,22 @@ from .caching.persisted import (
 from .caching.responses import CachedResponse, Policy, ResponsePlan, etag_matches, etag_of, response_cache_set
 from .conf import api_setting
 from .context import ApiContext
-from .errors import ErrorCode, add_codes
+from .errors import ErrorCode, add_codes, is_request_error
+from .media.urls import media_urls_for
+from .middleware import LANGUAGE_INDEPENDENT_ATTR
 
 try:  # a fast encoder when installed; the standard library otherwise
     import orjson
 except ImportError:  # pragma: no cover
     orjson = None
 
+logger = logging.getLogger("graphql_api")
+
 
 def error_response(code: ErrorCode, message: str, status: int, **headers: str) -> JsonResponse:
-    response = JsonResponse(
-        {"data": None, "errors": [{"message": message, "extensions": {"code": code.value}}]}, status=status
-    )
+    """A request refused before GraphQL ran: no `data` key (GraphQL over HTTP), one log line at INFO."""
+    logger.info("GraphQL request refused %s: %s", code.value, message, extra={"graphql_code": code.value})
+    response = JsonResponse({"errors": [{"message": message, "extensions": {"code": code.value}}]}, status=status)
     # A refusal may not hold for the next request (a persisted query gets registered): no cache may keep it.
     response["Cache-Control"] = "no-store"
     for name, value in headers.items():
@@ -49,8 +60,8 @@ def error_response(code: ErrorCode, message: str, status: int, **headers: str) -
 # cookie or session. No resolver reads request.user or request.session; previews are authorised by a signed token
 # in the query, the newsletter's mutations by the token from the subscriber's email, and the remaining mutations
 # are open to anyone by design. A logged-in editor's cookie therefore unlocks nothing here (tested). Mutations are
-# refused over GET, and POST must be application/json, which no HTML form can send cross-site without a CORS
-# preflight (which this server does not answer).
+# refused over GET, and POST must be application/json, which no HTML form can send and a script on another origin
+# can send only after a CORS preflight, answered for CORS_ALLOWED_ORIGINS alone and never with credentials.
 @method_decorator(csrf_exempt, name="dispatch")
 class ApiView(GraphQLView):
     allow_queries_via_get = True
@@ -64,6 +75,22 @@ class ApiView(GraphQLView):
         return self.context
 
     def dispatch(self, request, *args, **kwargs) -> HttpResponse:
+        if request.method == "HEAD":
+            # Answered as the GET it stands for (RFC 9110 9.3.2): same status and headers, no body.
+            request.method = "GET"
+            response = self.dispatch(request, *args, **kwargs)
+            if not response.streaming:
+                response["Content-Length"] = str(len(response.content))
+                response.content = b""
+            return response
+        # The language of the request changes nothing in a response (codes and messages are the API's own, content
+        # comes in the `locale` argument): LocaleMiddleware's Vary and Content-Language are dropped on the way out.
+        with translation.override(settings.LANGUAGE_CODE), media_urls_for(request):
+            response = self._dispatch(request)
+        setattr(response, LANGUAGE_INDEPENDENT_ATTR, True)
+        return response
+
+    def _dispatch(self, request) -> HttpResponse:
         rejection = self._reject(request)
         if rejection is not None:
             return rejection
@@ -105,8 +132,14 @@ class ApiView(GraphQLView):
             return error_response(ErrorCode.REQUEST_TOO_LARGE, f"Requests may be at most {limit} bytes.", status=413)
         if request.method == "GET":
             return None
-        if request.body.lstrip()[:1] == b"[":
+        first = request.body.lstrip()[:1]
+        if first == b"[":
             return error_response(ErrorCode.BATCHING_DISABLED, "Send one operation per request.", status=400)
+        if first != b"{" and "json" in request.content_type:
+            # A JSON string, number, true or null is JSON but no GraphQL request (strawberry would fail on it).
+            return error_response(
+                ErrorCode.BAD_REQUEST, 'The body must be a JSON object: {"query": "...", "variables": {...}}.', 400
+            )
         return None
 
     def should_render_graphql_ide(self, request) -> bool:
@@ -127,7 +160,12 @@ class ApiView(GraphQLView):
         add_codes(result.errors)
         if self.persisted_query is not None and self.persisted_query.register and result.data is not None:
             persisted_query_store(self.persisted_query)  # it parsed and validated: a real operation
-        return super().process_result(request, result)
+        processed = super().process_result(request, result)
+        if result.data is None and is_request_error(result.errors):
+            # Nothing executed (parse, validation, operation or variable errors): GraphQL over HTTP says a request
+            # error has no `data` entry, where `"data": null` would mean an execution that failed at the root.
+            processed.pop("data", None)
+        return processed
 
     def create_response(self, response_data, sub_response) -> HttpResponse:
         plan = self.context.response_plan if self.context is not None else None
@@ -158,7 +196,7 @@ class ApiView(GraphQLView):
         response["X-GraphQL-Cache"] = source
         # From META, not request.headers, which builds a dict of every header on first use.
         if self.request.method == "GET" and etag_matches(self.request.META.get("HTTP_IF_NONE_MATCH", ""), etag):
-            not_modified = HttpResponse(status=304)
+            not_modified = HttpResponseNotModified()  # no body, so no Content-Type either
             for name in ("ETag", "Cache-Control", "X-GraphQL-Cache"):
                 not_modified[name] = response[name]
             return not_modified

@@ -1,6 +1,7 @@
 """Settings shared by every environment; each optional service switches on from its own variable."""
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 
@@ -279,8 +280,8 @@ GRAPHQL_API = {
     # Widths srcset may derive from an allowed rendition (each derived rendition is bounded by this list). The
     # renditions themselves are media.renditions' named ones: one allow-list for the API, newsletter and posts.
     "SRCSET_WIDTHS": [320, 480, 640, 800, 960, 1200, 1600],
-    # Originals and renditions are served by this server (or the media storage): absolute URLs start here.
-    "MEDIA_BASE_URL": env.str("GRAPHQL_MEDIA_BASE_URL", default=WAGTAILADMIN_BASE_URL),
+    # Absolute media URLs start here; empty: with the scheme and host each request came in on (graphql_api/media/urls.py).
+    "MEDIA_BASE_URL": env.str("GRAPHQL_MEDIA_BASE_URL", default=""),
     # Headless preview: the admin signs a short-lived token and opens the portal's preview route with it.
     "PREVIEW_TOKEN_MAX_AGE_SECONDS": env.int("GRAPHQL_PREVIEW_TOKEN_MAX_AGE_SECONDS", default=15 * 60),
     "PREVIEW_URL": env.str("GRAPHQL_PREVIEW_URL", default="{portal_base_url}/preview?token={token}"),
@@ -298,6 +299,26 @@ GRAPHQL_API = {
     # How long a persisted query's document is remembered after it was registered.
     "PERSISTED_QUERY_SECONDS": env.int("GRAPHQL_PERSISTED_QUERY_SECONDS", default=7 * 24 * 3600),
 }
+# API responses do not depend on the request's language: no Vary/Content-Language from LocaleMiddleware.
+MIDDLEWARE.insert(  # noqa: F405
+    MIDDLEWARE.index("django.middleware.locale.LocaleMiddleware"),  # noqa: F405
+    "graphql_api.middleware.LanguageIndependentMiddleware",
+)
+# CORS (django-cors-headers) for browser apps on other origins, as high as possible (before CommonMiddleware).
+# GETs are readable from any origin; preflights and POSTs (mutations) only from CORS_ALLOWED_ORIGINS, by default
+# the portal's origins; never with credentials (graphql_api/middleware.py, docs/api.md).
+INSTALLED_APPS += ["corsheaders"]  # noqa: F405
+MIDDLEWARE.insert(1, "graphql_api.middleware.ApiCorsMiddleware")  # noqa: F405
+CORS_URLS_REGEX = r"^/graphql/$"
+CORS_ALLOWED_ORIGINS = env.list(
+    "CORS_ALLOWED_ORIGINS",
+    default=sorted({"{0.scheme}://{0.netloc}".format(urlsplit(url)) for url in PORTAL_BASE_URLS.values()}),
+)
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS", "POST"]
+CORS_ALLOW_HEADERS = ["accept", "content-type", "apollographql-client-name", "apollographql-client-version"]
+CORS_EXPOSE_HEADERS = ["ETag", "X-GraphQL-Cache"]
+CORS_PREFLIGHT_MAX_AGE = env.int("CORS_PREFLIGHT_MAX_AGE", default=86400)
 # --- End of GraphQL API -----------------------------------------------------------------------------------------
 
 # --- Media storage (media app) --------------------------------------------------------------------------------

@@ -2,10 +2,12 @@
 
 A successful query's response is stored in the default cache (Redis with REDIS_URL, local memory otherwise) under
 a key made of the document's sha256, the variables, the operation name as the request gave it, the schema (with
-its validation rules and limits) and GRAPHQL_CACHE_VERSION, stamped with the content state it was computed in
-(generation.py): it is served only while a fresh read of the state gives the same stamp. No request header is
-part of the key: nothing the API returns depends on one (the locale is an argument, URLs come from settings,
-nobody is authenticated).
+its validation rules and limits), GRAPHQL_CACHE_VERSION and the base of media URLs, stamped with the content state it was computed in
+(generation.py): it is served only while a fresh read of the state gives the same stamp. The only part of the
+request beyond its GraphQL parameters is the host it came in on, and only when media URLs are built from it
+(GRAPHQL_MEDIA_BASE_URL unset); no other header is part of the key: nothing the API returns depends on one (the
+locale is an argument, page URLs come from settings, nobody is authenticated, the language of the request is
+ignored).
 
 Two lookups, one key (`response_key`): a GET is looked up by the view before strawberry reads anything
 (fast_path.py), and any request by the ResponseCache extension once its document is parsed and validated, before
@@ -34,6 +36,7 @@ from strawberry.extensions import FieldExtension, SchemaExtension
 from strawberry.types.graphql import OperationType
 
 from graphql_api.conf import api_setting
+from graphql_api.media.urls import current_media_base_url
 
 from .generation import ContentState, content_state_read
 
@@ -142,9 +145,14 @@ def _schema_fingerprint(schema) -> str:
 
 
 def response_key_settings() -> tuple:
-    """The settings a key depends on: GRAPHQL_CACHE_VERSION, and the limits validation applies (a response served
-    without validating must have passed the same ones)."""
-    return (api_setting("CACHE_VERSION"), *(api_setting(name) for name in VALIDATION_LIMITS))
+    """The settings a key depends on: GRAPHQL_CACHE_VERSION, the limits validation applies (a response served
+    without validating must have passed the same ones) and the base of its media URLs (the request's own host
+    unless GRAPHQL_MEDIA_BASE_URL is set: graphql_api/media/types.py)."""
+    return (
+        api_setting("CACHE_VERSION"),
+        *(api_setting(name) for name in VALIDATION_LIMITS),
+        current_media_base_url(),
+    )
 
 
 def response_key(*, schema, document_sha256: str, variables, operation_name: str | None) -> str:

@@ -1,20 +1,12 @@
 """Images, renditions and documents. Images are loaded by the request loader, with their renditions prefetched."""
 
-from urllib.parse import urljoin
-
 import strawberry
 import strawberry_django
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from graphql_api.conf import api_setting
-
 from .renditions import check_filter, original_rendition, rendition_get, srcset_specs
-
-
-def absolute_media_url(url: str) -> str:
-    """Media may live on this server (relative URLs) or in object storage (already absolute)."""
-    return urljoin(api_setting("MEDIA_BASE_URL").rstrip("/") + "/", url)
+from .urls import absolute_media_url
 
 
 @strawberry.type(name="FocalPoint", description="The part of the image to keep when cropping, in pixels.")

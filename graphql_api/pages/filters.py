@@ -9,11 +9,30 @@ import datetime
 import strawberry
 import strawberry_django
 from django.db.models import Q
+from django.utils import timezone
 from strawberry import auto
 
 from content_models.models import AssociationPage, EventPage, InfographicPage, NewsPage, ServicePage, Topic
 from graphql_api.enums import AreaOfActivity, Audience, ProgrammeAction, Province, SpokenLanguage
 from graphql_api.multiselect import multiselect_q
+
+from .selectors import page_id_parse
+
+
+def database_instant(value: datetime.datetime) -> datetime.datetime:
+    """`value` as an aware UTC instant the database can compare with, even at the ends of the calendar.
+
+    A time without an offset is Italian time (settings.TIME_ZONE), as Django reads it. 0001-01-01T00:00:00 in Rome
+    is still year 0 in UTC, and 9999-12-31T23:59:59-01:00 already year 10000: Python cannot represent either, so
+    such an instant becomes the calendar's first or last one, which selects exactly the same events.
+    """
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value)
+    try:
+        return value.astimezone(datetime.UTC)
+    except OverflowError:
+        end = datetime.datetime.min if value.year == datetime.MINYEAR else datetime.datetime.max
+        return end.replace(tzinfo=datetime.UTC)
 
 
 def topic_q(model, slug: str, prefix: str) -> Q:
@@ -69,15 +88,18 @@ class EventPageFilter:
 
     @strawberry_django.filter_field(name="startsAfter", description="Events starting at or after this instant.")
     def starts_after(self, value: datetime.datetime, prefix: str) -> Q:
-        return Q(**{f"{prefix}start__gte": value})
+        return Q(**{f"{prefix}start__gte": database_instant(value)})
 
     @strawberry_django.filter_field(name="startsBefore", description="Events starting before this instant.")
     def starts_before(self, value: datetime.datetime, prefix: str) -> Q:
-        return Q(**{f"{prefix}start__lt": value})
+        return Q(**{f"{prefix}start__lt": database_instant(value)})
 
     @strawberry_django.filter_field(description="The id of the organising association's page, in any locale.")
     def organizer(self, value: strawberry.ID, prefix: str) -> Q:
-        keys = AssociationPage.objects.filter(pk=int(value) if str(value).isdigit() else 0).values("translation_key")
+        page_id = page_id_parse(value)
+        if page_id is None:  # not a page id: no association organises the events
+            return Q(**{f"{prefix}pk__in": []})
+        keys = AssociationPage.objects.filter(pk=page_id).values("translation_key")
         return Q(**{f"{prefix}organizer__translation_key__in": keys})
 
 

@@ -7,7 +7,7 @@ organisers and snippets for the page's whole batch, so the field's SQL does not 
 from distribution.structured_data import page_json_ld
 from distribution.structured_data.sources import IMAGE_ATTNAMES
 from graphql_api.loader import RequestLoader
-from graphql_api.media.types import absolute_media_url
+from graphql_api.media.urls import absolute_media_url
 from media.renditions import image_renditions_get
 
 

@@ -1,5 +1,6 @@
 """Reads of pages by path or id, for the `page` query. Listings use graphql_api.localized."""
 
+from django.db import connection
 from wagtail.models import Locale, Page
 
 from graphql_api.errors import ApiError, ErrorCode
@@ -30,14 +31,30 @@ def page_by_path(loader: RequestLoader, path: str, locale: Locale, *, fallback: 
     return _pick(loader, original.translation_key, locale, fallback=True)
 
 
+def page_id_parse(value: str) -> int | None:
+    """The integer a page id argument holds; None when it is no page id (not digits, or past the column's range).
+
+    ASCII digits only: str.isdigit() admits "²", which int() refuses, and int() admits "1_0" and Arabic digits.
+    """
+    value = str(value)
+    if not (value.isascii() and value.isdecimal()):
+        return None
+    _lowest, highest = connection.ops.integer_field_range(Page._meta.pk.get_internal_type())
+    number = int(value)
+    return number if number <= highest else None
+
+
 def page_by_id(loader: RequestLoader, page_id: str, locale: Locale | None, *, fallback: bool):
-    if not str(page_id).isdigit():
+    if not (str(page_id).isascii() and str(page_id).isdecimal()):
         raise ApiError(ErrorCode.BAD_USER_INPUT, "`id` must be a page id.")
-    key = Page.objects.filter(pk=int(page_id)).values_list("translation_key", flat=True).first()
+    pk = page_id_parse(page_id)
+    if pk is None:  # more digits than any page id can have: no such page
+        return None
+    key = Page.objects.filter(pk=pk).values_list("translation_key", flat=True).first()
     if key is None:
         return None
     if locale is None:
-        page = specific_page(loader.visible(Page.objects.filter(pk=int(page_id))))
+        page = specific_page(loader.visible(Page.objects.filter(pk=pk)))
         return loader.serve(page, is_fallback=False) if page is not None else None
     return _pick(loader, key, locale, fallback=fallback)
 

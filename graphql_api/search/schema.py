@@ -11,6 +11,8 @@ from graphql_api.localized import in_locale
 from graphql_api.pages.types import PageInterface
 from graphql_api.specific import specific_pages
 
+from .words import search_query
+
 
 class SearchHits:
     """Ranked search results, sliced by the connection, turned into specific pages one slice at a time."""
@@ -40,6 +42,7 @@ class Query:
     def search(
         self, info: strawberry.Info, query: str, locale: str | None = None, fallback: bool = True
     ) -> Iterable[PageInterface]:
+        # Plain words, whatever characters they come with (words.py): never a syntax error, never an operator.
         query = " ".join(query.split())
         if not query:
             raise ApiError(ErrorCode.BAD_USER_INPUT, "`query` must not be empty.")
@@ -49,10 +52,13 @@ class Query:
             )
         loader = info.context.loader
         locale = loader.locale(locale)
+        words = search_query(query)
+        if words is None:  # only punctuation or symbols: nothing can match
+            return []
         pages = in_locale(
             loader.visible(Page.objects.all()), locale=locale, default=loader.default_locale, fallback=fallback
         )
         # The search backend only filters on indexed FilterFields; `id` is one, so the visibility and locale rules
         # go in as a subquery on it rather than as filters the backend would refuse.
         candidates = Page.objects.filter(pk__in=pages.values("pk"))
-        return SearchHits(candidates.search(query), loader, locale.pk)
+        return SearchHits(candidates.search(words), loader, locale.pk)

@@ -13,7 +13,7 @@ from wagtail.rich_text.rewriters import FIND_A_TAG, FIND_EMBED_TAG, EmbedRewrite
 
 from graphql_api.loader import References, RequestLoader
 from graphql_api.media.renditions import rendition_get
-from graphql_api.media.types import absolute_media_url
+from graphql_api.media.urls import absolute_media_url
 
 DEFAULT_IMAGE_FORMAT = "fullwidth"
 

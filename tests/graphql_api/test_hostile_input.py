@@ -42,7 +42,7 @@ def test_a_bad_document_is_refused_with_a_code_and_no_sql(graphql, django_assert
     with django_assert_num_queries(0):
         result = graphql(query)
 
-    assert result["data"] is None
+    assert "data" not in result, "a request error has no data entry (GraphQL over HTTP)"
     assert _code(result) == code
 
 

@@ -27,12 +27,41 @@ def test_url_is_a_public_rendition_of_the_whole_image(graphql, news_index, setti
     main_image = graphql.data(IMAGE_FIELDS, {"path": "/notizie/foto/"})["page"]["mainImage"]
 
     rendition = image.renditions.get(filter_spec="original")
-    assert main_image["url"] == f"http://127.0.0.1:8000{rendition.url}"
+    assert main_image["url"] == f"http://testserver{rendition.url}", "the host the request came in on"
     assert "/images/" in main_image["url"] and "original_images" not in main_image["url"]
     assert (main_image["width"], main_image["height"]) == (rendition.width, rendition.height) == (64, 48)
     path = urlsplit(main_image["url"]).path.removeprefix(settings.MEDIA_URL)
     with PILImage.open(f"{settings.MEDIA_ROOT}/{path}") as file:
         assert file.size == (64, 48)
+
+
+@pytest.mark.django_db
+def test_urls_follow_the_host_the_request_came_in_on_and_are_cached_per_host(graphql, news_index, settings):
+    settings.ALLOWED_HOSTS = ["cms.example.org", "api.example.org"]
+    NewsPageFactory(parent=news_index, slug="foto", main_image=ImageFactory())
+    variables = {"path": "/notizie/foto/"}
+
+    def fetch(host):
+        response = graphql.post(IMAGE_FIELDS, variables, HTTP_HOST=host, secure=True)
+        return response["X-GraphQL-Cache"], response.json()["data"]["page"]["mainImage"]
+
+    cms, cms_again, api = fetch("cms.example.org"), fetch("cms.example.org"), fetch("api.example.org")
+
+    assert cms[0] == "miss" and cms_again == ("hit", cms[1])
+    assert api[0] == "miss", "a response made for another host is never served"
+    assert cms[1]["url"].startswith("https://cms.example.org/media/images/")
+    assert api[1]["url"].startswith("https://api.example.org/media/images/")
+    assert api[1]["rendition"]["url"].startswith("https://api.example.org/media/images/")
+
+
+@pytest.mark.django_db
+def test_a_configured_media_base_url_wins_over_the_host(graphql, news_index, settings):
+    settings.GRAPHQL_API = {**settings.GRAPHQL_API, "MEDIA_BASE_URL": "https://media.example.org"}
+    NewsPageFactory(parent=news_index, slug="foto", main_image=ImageFactory())
+
+    main_image = graphql.data(IMAGE_FIELDS, {"path": "/notizie/foto/"})["page"]["mainImage"]
+
+    assert main_image["url"].startswith("https://media.example.org/media/images/")
 
 
 @pytest.mark.django_db
