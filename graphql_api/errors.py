@@ -7,7 +7,7 @@ and `errors_log()` logs them: a client's mistake in one line at INFO, a bug with
 import enum
 import logging
 
-from graphql import GraphQLError, GraphQLSyntaxError
+from graphql import GraphQLError, GraphQLSyntaxError, OperationDefinitionNode
 from strawberry.exceptions import StrawberryInputCoercionError
 from strawberry.extensions import MaskErrors, SchemaExtension
 
@@ -85,8 +85,7 @@ def errors_log(errors, execution_context=None) -> None:
     Expected errors are the client's (a bad cursor, a page too large): one line at INFO, since anyone can send
     them at any rate and they need no action. Anything else is a bug: ERROR, with the traceback.
     """
-    # The name as requested: strawberry's `operation_name` falls back to the document's first operation.
-    operation = getattr(execution_context, "_provided_operation_name", None)
+    operation = _operation_name(execution_context)
     for error in errors or ():
         code = error_code(error)
         path = ".".join(str(key) for key in error.path or ())
@@ -102,6 +101,21 @@ def errors_log(errors, execution_context=None) -> None:
                 "GraphQL client error %s at %s (operation %s): %s", code.value, path or "-", operation or "-",
                 error.message, extra=extra,
             )
+
+
+def _operation_name(execution_context) -> str | None:
+    """The name of the operation that ran: the requested one, else the document's only one.
+
+    Not strawberry's `operation_name`, which names the first operation of a document that holds several.
+    """
+    if execution_context is None:
+        return None
+    requested = getattr(execution_context, "_provided_operation_name", None)
+    document = execution_context.graphql_document
+    if requested is not None or document is None:
+        return requested
+    operations = [node for node in document.definitions if isinstance(node, OperationDefinitionNode)]
+    return operations[0].name.value if len(operations) == 1 and operations[0].name else None
 
 
 def add_codes(errors) -> None:
