@@ -19,6 +19,7 @@ from .associations.schema import Mutation as AssociationsMutation
 from .caching.responses import ResponseCache
 from .conf import api_setting, is_production
 from .errors import ErrorCodes, MaskUnexpectedErrors, errors_log
+from .language import QueriesInDefaultLanguage
 from .limits import QueryLimits
 from .locales.schema import Query as LocalesQuery
 from .newsletter.schema import Mutation as NewsletterMutation
@@ -82,6 +83,7 @@ def build_schema(*, production: bool) -> strawberry.Schema:
         lambda: ValidationCache(maxsize=256),
         OperationTypeLabel,
         ResponseCache,
+        QueriesInDefaultLanguage,
         # Only select/prefetch hints: `only()` would defer columns that Wagtail's page methods read row by row.
         lambda: ListingOptimizer(enable_only_optimization=False),
     ]

@@ -5,18 +5,16 @@ Caching (graphql_api/caching): a GET the response cache holds is answered first,
 cache is consulted by a schema extension once the document has validated, and this view stores the encoded body
 and sets ETag / Cache-Control, answering 304 to a matching If-None-Match. Both ways give the same bytes and headers.
 
-HTTP (docs/api.md, "Over HTTP"): HEAD is answered as GET without the body; nothing in a response depends on the
-request's Accept-Language (the view runs in the default language and LanguageIndependentMiddleware drops what
-LocaleMiddleware adds); request errors carry no `data` (GraphQL over HTTP).
+HTTP (docs/api.md, "Over HTTP"): HEAD is answered as GET without the body; only mutations depend on the request's
+Accept-Language (language.py), so the other responses lose what LocaleMiddleware adds (middleware.py); request
+errors carry no `data` (GraphQL over HTTP).
 """
 
 import json
 import logging
 
 from cross_web import HTTPException
-from django.conf import settings
 from django.http import HttpResponse, HttpResponseNotModified, JsonResponse
-from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import csrf_exempt
 from strawberry.django.views import GraphQLView
@@ -83,11 +81,12 @@ class ApiView(GraphQLView):
                 response["Content-Length"] = str(len(response.content))
                 response.content = b""
             return response
-        # The language of the request changes nothing in a response (codes and messages are the API's own, content
-        # comes in the `locale` argument): LocaleMiddleware's Vary and Content-Language are dropped on the way out.
-        with translation.override(settings.LANGUAGE_CODE), media_urls_for(request):
+        with media_urls_for(request):
             response = self._dispatch(request)
-        setattr(response, LANGUAGE_INDEPENDENT_ATTR, True)
+        # Only a mutation's messages follow the request's language (language.py): every other response drops
+        # LocaleMiddleware's Vary and Content-Language on the way out, so caches keep one copy for every reader.
+        plan = self.context.response_plan if self.context is not None else None
+        setattr(response, LANGUAGE_INDEPENDENT_ATTR, plan is None or plan.policy is not Policy.PRIVATE)
         return response
 
     def _dispatch(self, request) -> HttpResponse:

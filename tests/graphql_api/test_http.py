@@ -48,6 +48,18 @@ def test_responses_do_not_vary_on_the_readers_language(client, service, send):
 
 
 @pytest.mark.django_db
+def test_a_mutation_speaks_the_readers_language_and_says_so(client, locales):
+    confirm = 'mutation { confirmSubscription(input: {token: "forged"}) { ok errors { code message } } }'
+
+    italian, arabic = (_post(client, confirm, {}, HTTP_ACCEPT_LANGUAGE=lang) for lang in ("it", "ar"))
+
+    assert italian.json()["data"]["confirmSubscription"]["errors"][0]["code"] == "INVALID_TOKEN"
+    assert italian.content != arabic.content, "its message is for people, in their language"
+    assert "accept-language" in _vary(arabic) and arabic["Content-Language"] == "ar"
+    assert arabic["Cache-Control"] == "private, no-store"
+
+
+@pytest.mark.django_db
 def test_the_admin_still_negotiates_its_language(client):
     response = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="ar")
 
