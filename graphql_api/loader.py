@@ -22,7 +22,7 @@ from wagtail.models import Locale, Page
 
 from content_models import visibility
 
-from .errors import ApiError, ErrorCode
+from .locales.types import unknown_locale
 from .reference import ReferenceData, reference_data
 from .specific import specific_pages
 
@@ -87,7 +87,7 @@ class RequestLoader:
             return self.default_locale
         locale = self.reference.locales_by_code.get(code) if code in _content_language_codes() else None
         if locale is None:
-            raise ApiError(ErrorCode.UNKNOWN_LOCALE, f"Unknown locale {code!r}: ask the `locales` query for the codes.")
+            raise unknown_locale(code)
         return locale
 
     def language_code(self, locale_id: int) -> str:

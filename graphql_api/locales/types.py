@@ -6,6 +6,18 @@ import strawberry
 from django.conf import settings
 
 from cms.languages import get_content_language
+from graphql_api.errors import ApiError, ErrorCode
+
+
+def content_language_code(code: str) -> str:
+    """`code` when it is a content language's; else the client's error UNKNOWN_LOCALE (never a silent default)."""
+    if code not in dict(settings.WAGTAIL_CONTENT_LANGUAGES):
+        raise unknown_locale(code)
+    return code
+
+
+def unknown_locale(code: str) -> ApiError:
+    return ApiError(ErrorCode.UNKNOWN_LOCALE, f"Unknown locale {code!r}: ask the `locales` query for the codes.")
 
 
 @strawberry.enum(name="TextDirection")

@@ -4,6 +4,7 @@ import strawberry
 from strawberry.types import Info
 
 from cms.languages import get_content_language
+from graphql_api.locales.types import TextDirectionType, content_language_code
 from newsletter import services
 from newsletter.consent import CONSENT_VERSION, consent_text
 from newsletter.errors import NewsletterError
@@ -37,7 +38,7 @@ def _errors(error: NewsletterError) -> list[NewsletterErrorType]:
 def _subscription(subscriber: Subscriber) -> NewsletterSubscriptionType:
     return NewsletterSubscriptionType(
         locale=subscriber.language,
-        direction=get_content_language(subscriber.language).direction,
+        text_direction=TextDirectionType(get_content_language(subscriber.language).direction),
         topics=sorted(subscriber.topics.values_list("slug", flat=True)),
         active=subscriber.status == Subscriber.Status.ACTIVE,
     )
@@ -47,9 +48,9 @@ def _subscription(subscriber: Subscriber) -> NewsletterSubscriptionType:
 class Query:
     @strawberry.field(description="The consent text to show next to the subscription form, in a locale.")
     def newsletter_consent(self, locale: str) -> NewsletterConsentType:
-        language = get_content_language(locale)
+        language = get_content_language(content_language_code(locale))
         return NewsletterConsentType(
-            version=CONSENT_VERSION, locale=language.code, direction=language.direction,
+            version=CONSENT_VERSION, locale=language.code, text_direction=TextDirectionType(language.direction),
             text=consent_text(language.code),
         )
 

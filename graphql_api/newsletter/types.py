@@ -4,7 +4,10 @@ from enum import Enum
 
 import strawberry
 
+from graphql_api.locales.types import TextDirectionType
 from newsletter.errors import ErrorCode
+
+DIRECTION_DEPRECATED = "Use textDirection: the TextDirection enum, as Locale.direction."
 
 
 @strawberry.enum(description="Why a newsletter mutation did not do what was asked.")
@@ -53,17 +56,25 @@ class UpdateSubscriptionInput:
 @strawberry.type(description="A subscription's preferences, as its token holder may see them (never the address).")
 class NewsletterSubscriptionType:
     locale: str
-    direction: str = strawberry.field(description="'ltr' or 'rtl', for the locale.")
+    text_direction: TextDirectionType = strawberry.field(description="The locale's text direction.")
     topics: list[str]
     active: bool
+
+    @strawberry.field(description="'ltr' or 'rtl', for the locale.", deprecation_reason=DIRECTION_DEPRECATED)
+    def direction(self) -> str:
+        return self.text_direction.value
 
 
 @strawberry.type(description="The consent text the portal shows next to the subscription form.")
 class NewsletterConsentType:
     version: str
     locale: str
-    direction: str
+    text_direction: TextDirectionType = strawberry.field(description="The locale's text direction.")
     text: str
+
+    @strawberry.field(description="'ltr' or 'rtl', for the locale.", deprecation_reason=DIRECTION_DEPRECATED)
+    def direction(self) -> str:
+        return self.text_direction.value
 
 
 @strawberry.type(description="Always ok unless the input is invalid or rate-limited: it never says whether the "

@@ -5,10 +5,12 @@ goes through the request loader, which loads it for the page's whole batch and h
 """
 
 import datetime
+import zoneinfo
 from typing import Annotated
 
 import strawberry
 import strawberry_django
+from django.conf import settings
 from strawberry.scalars import JSON
 from wagtail.models import Page
 
@@ -238,6 +240,10 @@ class ServicePageType(TopicPageInterface):
         return to_enums(SpokenLanguage, self.service_languages)
 
 
+def _local(instant: datetime.datetime) -> datetime.datetime:
+    return instant.astimezone(zoneinfo.ZoneInfo(settings.TIME_ZONE))
+
+
 @page_type(content.EventPage, "EventPage", "An event; times are timezone-aware (shown in Europe/Rome).")
 class EventPageType(TopicPageInterface):
     start: datetime.datetime
@@ -251,6 +257,31 @@ class EventPageType(TopicPageInterface):
     cost: str
     is_free: bool
     body: list[BlockInterface] = _body()
+
+    @strawberry.field(
+        name="timeZone", description="The IANA time zone of the event's local times and dates (Europe/Rome)."
+    )
+    def time_zone(self) -> str:
+        return settings.TIME_ZONE
+
+    @strawberry.field(
+        name="startDate", description="The day the event starts, in timeZone: for an all-day event, show this."
+    )
+    def start_date(self) -> datetime.date:
+        return _local(self.start).date()
+
+    @strawberry.field(
+        name="endDate",
+        description="The last day of the event (included), in timeZone; null without an end. An all-day event "
+        "ending at midnight ends the day before.",
+    )
+    def end_date(self) -> datetime.date | None:
+        if self.end is None:
+            return None
+        end = _local(self.end)
+        if self.all_day and end.time() == datetime.time(0, 0) and self.end > self.start:
+            return end.date() - datetime.timedelta(days=1)
+        return end.date()
 
     @strawberry.field
     def province(self) -> Province | None:

@@ -18,18 +18,18 @@ mutation Subscribe($input: SubscribeNewsletterInput!) {
 CONFIRM = """
 mutation Confirm($token: String!) {
   confirmSubscription(input: {token: $token}) {
-    ok errors { code field } subscription { locale direction topics active }
+    ok errors { code field } subscription { locale textDirection direction topics active }
   }
 }"""
 UPDATE = """
 mutation Update($token: String!, $locale: String!, $topics: [String!]!) {
   updateSubscription(input: {token: $token, locale: $locale, topics: $topics}) {
-    ok errors { code } subscription { locale direction topics active }
+    ok errors { code } subscription { locale textDirection direction topics active }
   }
 }"""
 UNSUBSCRIBE = """
 mutation Unsubscribe($token: String!) { unsubscribe(input: {token: $token}) { ok errors { code } } }"""
-CONSENT = """query { newsletterConsent(locale: "ar") { version locale direction text } }"""
+CONSENT = """query Consent($locale: String!) { newsletterConsent(locale: $locale) { version locale textDirection direction text } }"""
 
 
 class Api:
@@ -86,7 +86,7 @@ def test_double_opt_in_round_trip(api, smtp_server, topics):
 
     confirmed = api(CONFIRM, {"token": token})
     assert confirmed == {"ok": True, "errors": [],
-                         "subscription": {"locale": "ar", "direction": "rtl", "topics": ["lavoro", "salute"],
+                         "subscription": {"locale": "ar", "textDirection": "RTL", "direction": "rtl", "topics": ["lavoro", "salute"],
                                           "active": True}}
     subscriber.refresh_from_db()
     consent.refresh_from_db()
@@ -96,7 +96,9 @@ def test_double_opt_in_round_trip(api, smtp_server, topics):
     assert api(CONFIRM, {"token": token})["ok"] is True
 
     updated = api(UPDATE, {"token": subscriber.key, "locale": "fr", "topics": ["scuola"]})
-    assert updated["subscription"] == {"locale": "fr", "direction": "ltr", "topics": ["scuola"], "active": True}
+    assert updated["subscription"] == {
+        "locale": "fr", "textDirection": "LTR", "direction": "ltr", "topics": ["scuola"], "active": True
+    }
 
     assert api(UNSUBSCRIBE, {"token": subscriber.key}) == {"ok": True, "errors": []}
     subscriber.refresh_from_db()
@@ -177,5 +179,15 @@ def test_unsubscribe_and_update_with_unknown_tokens(api, locales):
 
 
 def test_consent_text_query(api, locales):
-    consent = api(CONSENT)
-    assert consent["locale"] == "ar" and consent["direction"] == "rtl" and consent["version"] and consent["text"]
+    consent = api(CONSENT, {"locale": "ar"})
+    assert consent["locale"] == "ar" and consent["textDirection"] == "RTL" and consent["version"] and consent["text"]
+    assert consent["direction"] == "rtl", "deprecated, still answered"
+
+
+def test_consent_in_an_unknown_locale_is_an_error_not_italian(client, locales):
+    body = {"query": CONSENT, "variables": {"locale": "xx"}}
+
+    result = client.post("/graphql/", json.dumps(body), content_type="application/json").json()
+
+    assert result["data"] is None
+    assert [error["extensions"]["code"] for error in result["errors"]] == ["UNKNOWN_LOCALE"]

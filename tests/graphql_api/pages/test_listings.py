@@ -218,3 +218,35 @@ def test_a_forged_cursor_is_a_coded_error(graphql, home):
     result = graphql(EVENTS, {"after": "not-a-cursor"})
 
     assert result["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+EVENT_DAYS = """
+query ($filters: EventPageFilter) {
+  events(filters: $filters, first: 10, ordering: [{title: ASC}]) {
+    edges { node { title allDay start end startDate endDate timeZone } }
+  }
+}
+"""
+
+
+@pytest.mark.django_db
+def test_all_day_events_give_their_days_and_zone(graphql, event_index):
+    rome = datetime.timezone(datetime.timedelta(hours=2))  # summer time
+    EventPageFactory(parent=event_index, title="A festa", all_day=True,
+                     start=datetime.datetime(2031, 6, 1, 0, 0, tzinfo=rome),
+                     end=datetime.datetime(2031, 6, 2, 23, 59, tzinfo=rome))
+    EventPageFactory(parent=event_index, title="B fino a mezzanotte", all_day=True,
+                     start=datetime.datetime(2031, 6, 5, 0, 0, tzinfo=rome),
+                     end=datetime.datetime(2031, 6, 7, 0, 0, tzinfo=rome))
+    EventPageFactory(parent=event_index, title="C serata", start=datetime.datetime(2031, 6, 9, 23, 30, tzinfo=rome))
+
+    nodes = [edge["node"] for edge in graphql.data(EVENT_DAYS)["events"]["edges"]]
+
+    assert nodes[0] == {
+        "title": "A festa", "allDay": True, "timeZone": "Europe/Rome",
+        # The instant stays an instant (UTC: still 31 May); the day is Rome's.
+        "start": "2031-05-31T22:00:00+00:00", "end": "2031-06-02T21:59:00+00:00",
+        "startDate": "2031-06-01", "endDate": "2031-06-02",
+    }
+    assert (nodes[1]["startDate"], nodes[1]["endDate"]) == ("2031-06-05", "2031-06-06"), "midnight ends the day before"
+    assert (nodes[2]["startDate"], nodes[2]["endDate"], nodes[2]["allDay"]) == ("2031-06-09", None, False)
