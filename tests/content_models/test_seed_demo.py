@@ -6,6 +6,7 @@ each test runs in a savepoint inside it, as usual.
 
 import datetime
 import io
+import json
 import re
 from zoneinfo import ZoneInfo
 
@@ -37,6 +38,7 @@ from content_models.models import (
     ServicePoint,
     Topic,
 )
+from tests.docs_examples import examples
 
 TARGET_LANGUAGES = ["en", "fr", "ar"]
 UNTRANSLATED_LANGUAGES = ["es", "sq", "ro", "zh-hans", "uk"]
@@ -264,6 +266,24 @@ def test_a_second_run_creates_and_changes_nothing(seeded):
     assert _counts() == before
     assert before["redirects"] == 0
     assert "Demo site ready: 0 objects created" in output.getvalue()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "example", [example for example in examples() if example.operation == "query"], ids=lambda example: example.id
+)
+def test_every_documented_query_finds_demo_content(seeded, seed_media_root, settings, client, example):
+    # A portal developer pastes the docs' examples into GraphiQL on `make run`: each must show content.
+    settings.MEDIA_ROOT = str(seed_media_root)  # renditions are made from the seeded originals
+    body = {"query": example.document, "variables": example.variables}
+
+    result = client.post("/graphql/", json.dumps(body), content_type="application/json").json()
+
+    assert "errors" not in result, result
+    for field, value in result["data"].items():
+        assert value is not None, f"{field} is null on the demo"
+        if isinstance(value, dict) and "edges" in value:
+            assert value["edges"], f"{field} finds nothing on the demo"
 
 
 # --- The translation catalogue (no database) ----------------------------------------------------------------

@@ -1,20 +1,32 @@
-"""Every example query in docs/api.md is valid against the live schema."""
+"""Every example operation of the documentation is valid against the live schema and named, once, so that client
+code generators can combine them (tests/clients/ runs graphql-codegen over them; tests/content_models/
+test_seed_demo.py runs the queries on the demo)."""
 
-import re
-from pathlib import Path
+from collections import Counter
 
 import pytest
 from graphql import parse, validate
 
 from graphql_api.schema import schema
+from tests.docs_examples import examples
 
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "api.md"
-EXAMPLES = re.findall(r"```graphql\n(.*?)```", DOCS.read_text(), flags=re.DOTALL)
-FRAGMENTS = "\n".join(example for example in EXAMPLES if example.lstrip().startswith("fragment"))
+EXAMPLES = examples()
 
 
-@pytest.mark.parametrize("example", [e for e in EXAMPLES if not e.lstrip().startswith("fragment")])
+def test_the_documentation_has_examples():
+    assert len(EXAMPLES) >= 8
+    assert {example.source for example in EXAMPLES} >= {"README.md", "docs/api.md", "docs/distribution.md"}
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda example: example.id)
 def test_example_is_valid(example):
-    document = example + ("\n" + FRAGMENTS if "...Blocks" in example else "")
+    assert validate(schema._schema, parse(example.document)) == []
 
-    assert validate(schema._schema, parse(document)) == []
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda example: example.id)
+def test_example_is_named(example):
+    assert example.name, f"an anonymous operation in {example.source}: codegen cannot combine it with others"
+
+
+def test_example_names_are_unique():
+    assert [name for name, count in Counter(example.name for example in EXAMPLES).items() if count > 1] == []
