@@ -46,6 +46,7 @@ run: migrate var/.demo-seeded admin
 
 test: install-test
 	scripts/system-packages.sh
+	scripts/client-packages.sh
 	$(MAKE) test-only
 
 test-only:

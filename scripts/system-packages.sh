@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Debian packages the test suite needs: Chromium for the admin browser tests (Playwright drives Debian's build;
-# it cannot download its own), gettext for compilemessages (the release step). Installs only what is missing;
-# needs root or sudo on a fresh machine.
+# Debian packages the test suite needs: Chromium for the browser tests (Playwright drives Debian's build; it cannot
+# download its own), gettext for compilemessages (the release step), and Node.js with npm for the client suite
+# (tests/clients/) when the machine has no Node.js of its own (the suite's packages need Node.js 20 or later).
+# Installs only what is missing; needs root or sudo on a fresh machine.
 set -euo pipefail
 
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v msgfmt >/dev/null || need+=(gettext)
+command -v node >/dev/null || need+=(nodejs)
+command -v npm >/dev/null || need+=(npm)
 for pkg in "$@"; do
   case "$pkg" in
     postgresql) [ -x /usr/lib/postgresql/15/bin/pg_ctl ] || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need+=(postgresql) ;;

@@ -33,6 +33,11 @@ def migrations_data(transactional_db):
     Such a test empties every table when it ends, migrations' data included, and Django only recreates content
     types and model permissions: whatever runs next must not depend on the order.
     """
+    migrations_data_ensure()
+
+
+def migrations_data_ensure() -> None:
+    """The rows data migrations create (locales, the page and collection roots, a permission), where missing."""
     services.locales_sync()
     if Page.get_first_root_node() is None:
         Page.add_root(instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)))
