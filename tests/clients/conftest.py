@@ -102,7 +102,7 @@ def portal_api(django_db_setup, django_db_blocker, node_packages):
         migrations_data_ensure()
         _site_make()
         cache.clear()
-        server = LiveServer("localhost")
+        server = LiveServer("127.0.0.1")  # an address, not a name: Node's fetch may try ::1 first for "localhost"
         try:
             yield PortalApi(
                 url=f"{server.url}/graphql/", origin=server.url, service_path=SERVICE_PATH,

@@ -37,7 +37,7 @@ class _PortalHandler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture
 def portal_origin():
-    """A portal on another origin: 127.0.0.1 on its own port, while the API listens on localhost."""
+    """A portal on another origin: loopback too (no private-network rules apply), on a port of its own."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _PortalHandler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
