@@ -112,7 +112,8 @@ def main() -> int:
                  "--phases", "examples,coverage,fuzzing", "--generation-allow-x00", "true",
                  "--generation-database", str(VAR / "examples"),
                  "--report", "ndjson", "--report-dir", str(report_dir), "--no-color"],
-                cwd=ROOT, env={**os.environ, "SCHEMATHESIS_HOOKS": "fuzz_checks",
+                # From var/fuzz/: whatever schemathesis keeps between runs (.schemathesis/) stays out of the tree.
+                cwd=VAR, env={**os.environ, "SCHEMATHESIS_HOOKS": "fuzz_checks",
                                "PYTHONPATH": str(ROOT / "scripts")},
             )
             duration = time.monotonic() - started
