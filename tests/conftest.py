@@ -80,6 +80,21 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 
 
+@pytest.hookimpl(trylast=True)  # after pytest-django's own ordering (database tests, then transactional ones)
+def pytest_collection_modifyitems(items):
+    """The client suite after every other test, and the browser tests at the very end.
+
+    Once a browser test has started, Playwright's event loop keeps running in the test thread for the rest of the
+    session: strawberry-django's resolvers then answer with coroutines, and a test after it that executes a query
+    synchronously (through Django's test client) would fail. A client test's flush also comes after the others'.
+    """
+
+    def place(item) -> tuple[bool, bool]:
+        return bool(item.get_closest_marker("browser")), bool(item.get_closest_marker("clients"))
+
+    items.sort(key=place)  # stable: pytest-django's order holds within each group
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {

@@ -48,22 +48,17 @@ class PortalApi:
     event_titles: list[str]
 
 
-@pytest.hookimpl(trylast=True)  # after pytest-django's own ordering (database tests, then transactional ones)
 def pytest_collection_modifyitems(items):
-    """The client tests last of all, the browser's at the very end, each in its database mode.
+    """Each client test in its database mode (their place at the end of the run is tests/conftest.py's).
 
     A browser test is transactional: its page's requests write (a mutation) from the server's thread, which with
     SQLite in memory a test's open transaction on another connection (Playwright runs the test in its own context)
-    would lock out. Its flush at the end comes after every other client test.
+    would lock out.
     """
-    clients = [item for item in items if item.get_closest_marker("clients")]
-    for item in clients:
-        items.remove(item)
-    clients.sort(key=lambda item: bool(item.get_closest_marker("browser")))
-    for item in clients:
-        browser = bool(item.get_closest_marker("browser"))
-        item.add_marker(pytest.mark.django_db(transaction=browser))
-    items.extend(clients)
+    for item in items:
+        if item.get_closest_marker("clients"):
+            browser = bool(item.get_closest_marker("browser"))
+            item.add_marker(pytest.mark.django_db(transaction=browser))
 
 
 class NodeScenarioError(RuntimeError):
