@@ -1,4 +1,4 @@
-"""Named image renditions, shared by the API, the newsletter and social posts: one place to change a size.
+"""Named image renditions, shared by the API, the newsletter, social posts and print: one place to change a size.
 
 A rendition is asked for by name (``"card"``), never by a filter spec typed at the call site, so every consumer
 gets the same files and a size changes here once. A deployment may add names with ``MEDIA_RENDITION_SPECS`` and
@@ -41,6 +41,9 @@ DEFAULT_RENDITION_SPECS: Mapping[str, str] = MappingProxyType(
         # Newsletter: shown 600 px wide, made at 2x for sharp screens; JPEG because Outlook for Windows does not
         # render WebP.
         "newsletter": "width-1200|format-jpeg|jpegquality-80",
+        # Printed editions: about 200 dpi across an A4 text column; the original's own format, so a JPEG photo is
+        # embedded in the PDF as it is and a logo keeps its transparency.
+        "print": "max-1600x1600",
     }
 )
 

@@ -26,6 +26,12 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
 
 
+@pytest.fixture(autouse=True)
+def _print_on_publish_off(settings):
+    """Publishing typesets printed editions (in a task, immediate in tests): only the print tests want that."""
+    settings.PRINT_ON_PUBLISH = False
+
+
 @pytest.fixture
 def migrations_data(transactional_db):
     """What data migrations create, for transactional tests (browser tests with a live server).

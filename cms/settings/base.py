@@ -212,6 +212,8 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         # Wagtail logs every page save at INFO; the audit log in the admin already records them.
         "wagtail": {"level": env.str("WAGTAIL_LOG_LEVEL", default="WARNING")},
+        # WeasyPrint announces every step of every typesetting at INFO; its warnings still show (printing app).
+        "weasyprint.progress": {"level": "WARNING"},
     },
 }
 
@@ -419,3 +421,9 @@ WAGTAILFRONTENDCACHE_LANGUAGES = []
 # --- Operations (operations app: backups, logs, metrics, error reporting; docs/operations.md) -------------------
 from .operations import *  # noqa: E402,F401,F403
 # --- End of operations ------------------------------------------------------------------------------------------
+
+# --- Print (printing app; see docs/printing.md) -----------------------------------------------------------------
+INSTALLED_APPS += ["printing"]  # noqa: F405
+# Make a page's printed editions in the background when it is published (tests turn it off unless they print).
+PRINT_ON_PUBLISH = env.bool("PRINT_ON_PUBLISH", default=True)  # noqa: F405
+# --- End of print -----------------------------------------------------------------------------------------------

@@ -21,6 +21,8 @@ from wagtail.models import (
 )
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
+from printing.models import PrintEdition
+
 from .generation import content_generation_bump
 
 # Saving a draft (save_revision) writes only these columns of the live row: nothing the API serves changes.
@@ -30,7 +32,8 @@ DRAFT_ONLY_FIELDS = frozenset(
 
 
 def served_models() -> list[type]:
-    """Models whose rows reach API responses: pages and snippets (every translatable model), media, privacy."""
+    """Models whose rows reach API responses: pages and snippets (every translatable model), media, privacy, and
+    printed editions (made in the background after a publish: a new one must reach cached responses)."""
     translatable = [model for model in apps.get_models() if issubclass(model, TranslatableMixin)]
     return [
         *translatable,
@@ -40,6 +43,7 @@ def served_models() -> list[type]:
         CollectionViewRestriction,
         PageViewRestriction,
         Locale,
+        PrintEdition,
     ]
 
 

@@ -28,6 +28,7 @@ from graphql_api.loader import FALLBACK_ATTR, portal_path
 from graphql_api.locales.types import LocaleType
 from graphql_api.media.types import DocumentType, ImageType
 from graphql_api.pages.json_ld import page_json_ld_resolve
+from graphql_api.printing.types import PrintEditionType, print_editions_resolve
 from graphql_api.snippets.types import ServicePointType, TopicType
 from graphql_api.streamfield.convert import richtext_html, stream_blocks
 from graphql_api.streamfield.types import BlockInterface, KeyFigureType, SocialLinkType, StepType
@@ -139,6 +140,14 @@ class TopicPageInterface(PageInterface):
     @strawberry.field(description="In the asked locale, else in Italian (isFallback).")
     def topics(self, info: strawberry.Info) -> list[TopicType]:
         return info.context.loader.snippets_for(self, "topics")
+
+    @strawberry.field(
+        name="printEditions",
+        description="Printable PDFs of the page as served (leaflets, posters, the bilingual leaflet beside "
+        "Italian), current with its published version; empty until they are made.",
+    )
+    def print_editions(self, info: strawberry.Info) -> list[PrintEditionType]:
+        return print_editions_resolve(self, info.context.loader)
 
 
 def _html(field_name: str, description: str | None = None):

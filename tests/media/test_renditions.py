@@ -22,7 +22,7 @@ def test_every_named_spec_is_a_valid_wagtail_filter(name):
 
 
 def test_the_shared_names():
-    assert set(rendition_specs()) == {"thumbnail", "card", "content", "hero", "social", "newsletter"}
+    assert set(rendition_specs()) == {"thumbnail", "card", "content", "hero", "social", "newsletter", "print"}
     assert rendition_spec("social") == "fill-1200x630|format-jpeg|jpegquality-85"
 
 
