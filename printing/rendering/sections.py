@@ -7,6 +7,7 @@ StreamField block id, which wagtail-localize keeps across translations): the bil
 """
 
 import datetime
+from decimal import Decimal
 from dataclasses import dataclass, field
 from itertools import groupby
 
@@ -162,7 +163,7 @@ def map_url(point) -> str:
     """OpenStreetMap at the desk's coordinates: any phone's browser opens it (a geo: URI is not universal)."""
     if point.latitude is None or point.longitude is None:
         return ""
-    lat, lon = f"{point.latitude:.6f}", f"{point.longitude:.6f}"
+    lat, lon = (f"{Decimal(str(value)):.6f}" for value in (point.latitude, point.longitude))
     return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}"
 
 

@@ -31,7 +31,7 @@ def test_unknown_name_says_which_names_exist():
         rendition_spec("cardd")
 
     assert str(error.value) == (
-        "Unknown rendition 'cardd'; known renditions: thumbnail, card, content, hero, social, newsletter"
+        "Unknown rendition 'cardd'; known renditions: thumbnail, card, content, hero, social, newsletter, print"
     )
 
 
