@@ -21,6 +21,7 @@ from tests.factories import (
     ServicePageFactory,
     page_hide,
 )
+from tests.factories.printing import print_edition_create
 
 MARKER = "segretissima"
 
@@ -147,6 +148,44 @@ def test_a_hidden_translation_is_not_listed_and_falls_back(graphql, state, assoc
     listing = graphql(LOCALISED_ASSOCIATIONS)
     assert listing["data"]["associations"]["edges"] == [{"node": {"title": "Visibile", "isFallback": True}}]
     assert_no_marker(graphql(SEARCH, {"q": MARKER, "locale": "en"}))
+
+
+PRINT_EDITIONS = """
+query ($path: String!, $locale: String) {
+  page(path: $path, locale: $locale) {
+    title
+    ... on TopicPage { printEditions { language bilingual url } }
+    translations { title ... on TopicPage { printEditions { language url } } }
+  }
+}
+"""
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("state", HIDDEN_STATES)
+def test_no_print_edition_of_a_hidden_page_is_listed(graphql, state, service_index, translate):
+    """Editions (made while the pages were public) of a hidden translation, or of a hidden Italian page printed
+    in a public translation's bilingual edition, are not listed anywhere."""
+    italian = ServicePageFactory(parent=service_index, title="Pubblica", slug="pubblica")
+    english = translate(italian, "en", title=f"Hidden {MARKER}")
+    print_edition_create(english, "a4", file_name=f"print/{MARKER}-en.pdf")
+    print_edition_create(italian, "a4")
+    page_hide(english, state)
+
+    for locale in ("it", "en"):
+        result = graphql(PRINT_EDITIONS, {"path": "/servizi/pubblica/", "locale": locale})
+        assert_no_marker(result)
+        assert [edition["language"] for edition in result["data"]["page"]["printEditions"]] == ["it"]
+
+    hidden_source = ServicePageFactory(parent=service_index, title=f"Sorgente {MARKER}", slug="sorgente")
+    french = translate(hidden_source, "fr", title="Visible")
+    print_edition_create(french, "a4", bilingual=True, source=hidden_source, file_name=f"print/{MARKER}-fr.pdf")
+    print_edition_create(french, "a4")
+    page_hide(hidden_source, state)
+    result = graphql(PRINT_EDITIONS, {"path": "/servizi/sorgente/", "locale": "fr"})
+    assert_no_marker(result)
+    if result["data"]["page"] is not None:  # the French page itself is public unless a restriction covers it
+        assert [edition["bilingual"] for edition in result["data"]["page"]["printEditions"]] == [False]
 
 
 LIVE_AND_DRAFT = """
