@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install install-test migrate seed admin test test-only test-postgres bench fuzz lock schema clean
+.PHONY: run install install-test migrate seed admin test test-only test-postgres bench bench-print fuzz lock schema clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
@@ -66,6 +66,12 @@ $(VENV)/.installed-bench: requirements-bench.lock $(VENV)/.installed-test
 bench: $(VENV)/.installed-bench
 	scripts/bench-packages.sh
 	$(BIN)/python benchmarks/api/run.py $(BENCH_ARGS)
+	$(MAKE) bench-print
+
+# Print alone (a minute or two): leaflets in Arabic and Chinese, a 12-service booklet, the worker's peak memory.
+bench-print: $(VENV)/.installed-bench
+	scripts/system-packages.sh
+	$(BIN)/python benchmarks/print_bench.py
 
 # Fuzzing (docs/api.md, "Errors"): schemathesis in its GraphQL mode against the demo on loopback, a bounded run
 # (FUZZ_ARGS="--max-examples 100 --seed 15" by default); any 5xx or INTERNAL_SERVER_ERROR fails it. Not in `make test`.

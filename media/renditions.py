@@ -41,9 +41,9 @@ DEFAULT_RENDITION_SPECS: Mapping[str, str] = MappingProxyType(
         # Newsletter: shown 600 px wide, made at 2x for sharp screens; JPEG because Outlook for Windows does not
         # render WebP.
         "newsletter": "width-1200|format-jpeg|jpegquality-80",
-        # Printed editions: about 200 dpi across an A4 text column; the original's own format, so a JPEG photo is
-        # embedded in the PDF as it is and a logo keeps its transparency.
-        "print": "max-1600x1600",
+        # Printed editions: 170 dpi across the full width of A4 text, more in a column; the original's own format,
+        # so a JPEG photo is embedded in the PDF as it is and a logo keeps its transparency.
+        "print": "max-1200x1200",
     }
 )
 

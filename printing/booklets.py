@@ -38,6 +38,10 @@ def booklet_plan(booklet: PrintBooklet, content: ContentSnapshot) -> tuple[list,
     language = get_content_language(booklet.language)
     italian = get_content_language(settings.LANGUAGE_CODE)
     items, report = [], {"printed": [], "italian": [], "missing": []}
+    if booklet.selection == BookletSelection.SERVICE_POINT and booklet.service_point is not None:
+        # The desk's own card first: its hours and contacts once, not in every service.
+        point = content.snippet_in(booklet.service_point, language.code)
+        items.append((point, get_content_language(point.locale.language_code)))
     seen = set()
     for source in booklet_sources(booklet):
         if source.translation_key in seen:

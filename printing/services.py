@@ -81,11 +81,12 @@ def subject_editions_refresh(obj, *, content: ContentSnapshot | None = None, for
     wanted = [edition for edition in editions_for(obj._meta.label_lower, language)
               if edition.bilingual or not only_bilingual]
     italian = _italian_original(obj, content) if language != settings.LANGUAGE_CODE else None
+    images = {}  # WeasyPrint's image cache, shared by this subject's editions
     for edition in wanted:
         if edition.bilingual and italian is None:
             continue  # the Italian original is not public: no bilingual edition (removed below)
         row = existing.pop((edition.format, edition.bilingual), None)
-        outcome.merge(_edition_refresh(obj, edition, content, row, force=force))
+        outcome.merge(_edition_refresh(obj, edition, content, row, force=force, images=images))
     leftovers = [row for row in existing.values() if row.bilingual or not only_bilingual]
     outcome.removed += editions_delete(leftovers)
     return outcome
@@ -99,7 +100,7 @@ def _revisions(obj, edition: Edition, content: ContentSnapshot) -> tuple[int | N
 
 
 def _edition_refresh(obj, edition: Edition, content: ContentSnapshot, row: PrintEdition | None, *,
-                     force: bool) -> RefreshOutcome:
+                     force: bool, images: dict | None = None) -> RefreshOutcome:
     document = edition_document(obj, edition, content)
     revision_id, source_revision_id = _revisions(obj, edition, content)
     if row is not None and row.fingerprint == document.fingerprint and not force:
@@ -108,7 +109,7 @@ def _edition_refresh(obj, edition: Edition, content: ContentSnapshot, row: Print
             PrintEdition.objects.filter(pk=row.pk).update(revision_id=revision_id,
                                                           source_revision_id=source_revision_id)
         return RefreshOutcome(unchanged=[edition.key])
-    result = typeset(document.final_html(), document.assets.files)
+    result = typeset(document.final_html(), document.assets.files, cache=images)
     name = pdf_save(edition_file_name(subject=_subject_name(obj), slug=getattr(obj, "slug", "") or str(obj),
                                       key=edition.key, revision_id=revision_id,
                                       fingerprint=document.fingerprint), result.pdf)

@@ -16,6 +16,9 @@ class RenderContext:
     content: ContentSnapshot
     language: ContentLanguage
     assets: Assets = field(default_factory=Assets)
+    # Help desks printed elsewhere in the same document (a desk booklet opens with its desk's card): service pages
+    # do not repeat them. Translation keys, so every language of a desk counts.
+    points_printed: frozenset = frozenset()
 
     @property
     def code(self) -> str:

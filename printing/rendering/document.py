@@ -187,10 +187,14 @@ class Chapter:
 
 def booklet_document(items, *, language: ContentLanguage, fmt: str, ctx: RenderContext, print_settings,
                      title: str, subtitle: str):
-    """A desk booklet: cover, contents, then each item (obj, its language) as a chapter with its own QR code."""
+    """A desk booklet: cover, contents, then each item (obj, its language) as a chapter with its own QR code.
+
+    When the first item is a help desk (a booklet of its services), the service chapters do not repeat it.
+    """
     chapters = []
+    points = frozenset(obj.translation_key for obj, _language in items if not hasattr(obj, "url_path"))
     for number, (obj, item_language) in enumerate(items, start=1):
-        item_ctx = RenderContext(ctx.content, item_language, assets=ctx.assets)
+        item_ctx = RenderContext(ctx.content, item_language, assets=ctx.assets, points_printed=points)
         with translation.override(item_language.code):
             subject = subject_build(obj, item_ctx)
             qr = _qr(item_ctx, subject)

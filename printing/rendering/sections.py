@@ -188,7 +188,8 @@ def service_point_subject(point, ctx) -> PrintedSubject:
 # --- Pages -----------------------------------------------------------------------------------------------------
 def service_subject(page, ctx) -> PrintedSubject:
     subject = _page_subject(page, ctx, labels.KIND_SERVICE)
-    points = [ctx.content.snippet_in(point, ctx.code) for point in page.service_points.all()]
+    points = [ctx.content.snippet_in(point, ctx.code) for point in page.service_points.all()
+              if point.translation_key not in ctx.points_printed]
     who = format_html("{}{}", format_html("<p>{}</p>", _choices(page.audiences, AUDIENCES)) if page.audiences else "",
                       ctx.richtext(page.audience_details))
     costs = ctx.richtext(page.costs) if page.costs else ""

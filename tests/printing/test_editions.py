@@ -29,9 +29,9 @@ def typesettings(monkeypatch):
     calls = []
     real = services.typeset
 
-    def counting(html, files):
+    def counting(html, files, **options):
         calls.append(html)
-        return real(html, files)
+        return real(html, files, **options)
 
     monkeypatch.setattr(services, "typeset", counting)
     return calls
