@@ -15,6 +15,11 @@ from .viewsets import booklet_viewset
 KINDS = "<str:kind>/<int:subject_id>/"
 
 
+@hooks.register("register_icons")
+def register_print_icon(icons):
+    return icons + ["printing/icons/print.svg"]
+
+
 @hooks.register("register_admin_urls")
 def register_print_admin_urls():
     urls = [
