@@ -29,12 +29,14 @@ migrate: install
 	$(MANAGE) migrate --no-input
 
 # Seeded once: the stamp keeps later starts fast; `make seed` seeds again (seed_demo is idempotent).
+# Without printed editions (typesetting every demo page would add minutes): a page's Print page makes them, or
+# `manage.py print_editions --all`.
 var/.demo-seeded: | migrate
-	$(MANAGE) seed_demo
+	PRINT_ON_PUBLISH=false $(MANAGE) seed_demo
 	@touch $@
 
 seed: migrate
-	$(MANAGE) seed_demo
+	PRINT_ON_PUBLISH=false $(MANAGE) seed_demo
 	@touch var/.demo-seeded
 
 admin: migrate
