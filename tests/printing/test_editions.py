@@ -2,6 +2,7 @@
 a store that is down is retried with backoff and the admin says so."""
 
 import datetime
+import json
 from pathlib import Path
 
 import pytest
@@ -55,8 +56,16 @@ def publish(page, **changes):
     return page
 
 
+API_EDITIONS = "query { page(path: \"/servizi/corsi/\", locale: \"ar\") { ... on ServicePage { printEditions { url } } } }"
+
+
+def api_edition_urls(client) -> set[str]:
+    response = client.post("/graphql/", data=json.dumps({"query": API_EDITIONS}), content_type="application/json")
+    return {edition["url"].rsplit("/media/", 1)[1] for edition in response.json()["data"]["page"]["printEditions"]}
+
+
 def test_a_published_translation_gets_its_editions_once_and_a_change_replaces_them(
-    printing_on, service_index_page, typesettings
+    printing_on, service_index_page, typesettings, client
 ):
     with TestCase.captureOnCommitCallbacks(execute=True):
         italian = ServicePageFactory(parent=service_index_page, slug="corsi", title=TEXTS["it"]["title"])
@@ -84,6 +93,7 @@ def test_a_published_translation_gets_its_editions_once_and_a_change_replaces_th
     assert len(typesettings) == 8
     assert all(changed[key].file_name != names[key] for key in names)
     assert media_files() == {row.file_name.removeprefix("print/") for row in PrintEdition.objects.all()}
+    assert api_edition_urls(client) == {row.file_name for row in changed.values()}, "only the current files"
 
     # The Italian page changed: the bilingual edition prints it, so it is made again; the Arabic ones are not.
     italian = publish(italian, summary="Corsi gratuiti a Genova.")
