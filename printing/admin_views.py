@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from content_models.models import ServicePoint
 
@@ -103,8 +103,6 @@ def _bad_request(error) -> HttpResponse:
 def _translation(subject, language: str):
     if subject.locale.language_code == language:
         return subject
-    from wagtail.models import Locale
-
     locale = Locale.objects.filter(language_code=language).first()
     return subject.get_translation_or_none(locale) if locale is not None else None
 

@@ -6,6 +6,7 @@ with format_html; rich text comes through the content adapter (links and images 
 """
 
 from decimal import Decimal
+from itertools import groupby
 
 from django.template.defaultfilters import filesizeformat
 from django.utils.formats import number_format
@@ -13,6 +14,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from content_models import blocks as library
+from content_models.blocks.structured import WEEKDAYS
 
 from . import labels
 from .registry import registry
@@ -188,10 +190,23 @@ def key_figures_html(value, ctx):
     return format_html("<section>{}{}</section>", _title(value), key_figures_list_html(value["figures"], ctx))
 
 
-def opening_hours_html(value, ctx):
-    # Rendered as table rows by the help-desk card (sections.py), which groups the slots of a day.
-    from .sections import opening_hours_rows
+def opening_hours_rows(slots, ctx) -> SafeString:
+    """Table rows, one per day, the day's slots side by side: "Monday | 09:00–13:00, 14:00–17:00"."""
+    day_names = dict(WEEKDAYS)
+    order = [code for code, _name in WEEKDAYS]
+    slots = sorted(slots, key=lambda slot: (order.index(slot["weekday"]), slot["opens"]))
+    rows = []
+    for weekday, day_slots in groupby(slots, key=lambda slot: slot["weekday"]):
+        times = ", ".join(
+            f"{slot['opens']:%H:%M}–{slot['closes']:%H:%M}" + (" *" if slot.get("by_appointment") else "")
+            for slot in day_slots
+        )
+        rows.append(format_html("<tr><th scope=\"row\">{}</th><td>{}</td></tr>", day_names[weekday], ltr(times)))
+    return mark_safe("".join(str(row) for row in rows))
 
+
+def opening_hours_html(value, ctx):
+    """One slot on its own; the help-desk card groups a day's slots with opening_hours_rows."""
     return opening_hours_rows([value], ctx)
 
 

@@ -9,7 +9,6 @@ StreamField block id, which wagtail-localize keeps across translations): the bil
 import datetime
 from decimal import Decimal
 from dataclasses import dataclass, field
-from itertools import groupby
 
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -17,12 +16,19 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django_countries import countries
 
-from content_models.blocks.structured import WEEKDAYS
 from content_models.choices import AREAS_OF_ACTIVITY, AUDIENCES, SERVICE_POINT_KINDS, SPOKEN_LANGUAGES
 from content_models.models import AssociationPage, EventPage, InfographicPage, NewsPage, ServicePage, ServicePoint
 
 from . import labels
-from .blocks import contact_lines, key_figures_list_html, ltr, registry, steps_list_html, url_text
+from .blocks import (
+    contact_lines,
+    key_figures_list_html,
+    ltr,
+    opening_hours_rows,
+    registry,
+    steps_list_html,
+    url_text,
+)
 
 
 @dataclass
@@ -117,21 +123,6 @@ def event_when(page) -> str:
 
 
 # --- Help desks ------------------------------------------------------------------------------------------------
-def opening_hours_rows(slots, ctx) -> SafeString:
-    """Table rows, one per day, the day's slots side by side: "Monday | 09:00–13:00, 14:00–17:00"."""
-    day_names = dict(WEEKDAYS)
-    order = [code for code, _name in WEEKDAYS]
-    slots = sorted(slots, key=lambda slot: (order.index(slot["weekday"]), slot["opens"]))
-    rows = []
-    for weekday, day_slots in groupby(slots, key=lambda slot: slot["weekday"]):
-        times = ", ".join(
-            f"{slot['opens']:%H:%M}–{slot['closes']:%H:%M}" + (" *" if slot.get("by_appointment") else "")
-            for slot in day_slots
-        )
-        rows.append(format_html("<tr><th scope=\"row\">{}</th><td>{}</td></tr>", day_names[weekday], ltr(times)))
-    return mark_safe("".join(str(row) for row in rows))
-
-
 def opening_hours_table(point, ctx) -> SafeString:
     slots = [child.value for child in point.opening_hours]
     if not slots:

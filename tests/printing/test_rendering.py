@@ -16,7 +16,7 @@ from printing.rendering.registry import UnmappedBlockError
 from printing.services import edition_document
 from tests.factories import ServicePageFactory
 
-from .conftest import PHONE
+from .conftest import PHONE, service_point_create
 
 pytestmark = pytest.mark.django_db
 
@@ -56,10 +56,13 @@ def test_printed_labels_are_in_the_reader_s_language(service_index, translate, l
     """No English label on a leaflet in any other language (the catalogues hold all nine)."""
     italian = ServicePageFactory(parent=service_index, slug="corsi", title="Corsi", costs="<p>Nessuno.</p>",
                                  how_to_access=[("step", {"title": "Prenota", "description": ""})])
+    italian.service_points.add(service_point_create())
+    italian.save_revision().publish()
     page = italian if language == settings.LANGUAGE_CODE else translate(italian, language, title="T")
     html = edition_document(page, Edition(language, "a4"), ContentSnapshot()).html
     for english in ("How to access", "Costs", "Free of charge", "Read this page online", "Printed on",
-                    "Information changes", "Last updated", "Information checked on"):
+                    "Information changes", "Last updated", "Information checked on", "Phone:", "Address:",
+                    "Opening hours", "by appointment only", "Email:" if language not in {"it", "sq"} else "Phone:"):
         assert english not in html, f"{english!r} untranslated in {language}"
 
 
