@@ -33,18 +33,20 @@ sys.path.insert(0, str(PROJECT_DIR))
 
 
 def configure_django(*, database_url: str, media_root: Path) -> None:
-    os.environ.update({
-        "DJANGO_SETTINGS_MODULE": "cms.settings",
-        "DJANGO_ENV": "development",
-        "DEBUG": "false",
-        "DATABASE_URL": database_url,
-        "MEDIA_ROOT": str(media_root),
-        "PORTAL_BASE_URL": "https://portale.example.org/{locale}",
-        "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
-        "PRINT_ON_PUBLISH": "false",  # the benchmark typesets on its own, timed
-        "MEDIA_PREGENERATE_RENDITIONS": "false",
-        "LOG_LEVEL": "WARNING",
-    })
+    os.environ.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "cms.settings",
+            "DJANGO_ENV": "development",
+            "DEBUG": "false",
+            "DATABASE_URL": database_url,
+            "MEDIA_ROOT": str(media_root),
+            "PORTAL_BASE_URL": "https://portale.example.org/{locale}",
+            "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+            "PRINT_ON_PUBLISH": "false",  # the benchmark typesets on its own, timed
+            "MEDIA_PREGENERATE_RENDITIONS": "false",
+            "LOG_LEVEL": "WARNING",
+        }
+    )
     import django
 
     django.setup()
@@ -69,36 +71,63 @@ def time_leaflet(page, language: str) -> dict:
     html_done = time.perf_counter()
     result = typeset(document.final_html(), document.assets.files)
     end = time.perf_counter()
-    return {"seconds": end - start, "cpu_seconds": time.process_time() - cpu, "html_seconds": html_done - start,
-            "typeset_seconds": end - html_done, "pages": result.pages, "bytes": len(result.pdf),
-            "warnings": result.warnings}
+    return {
+        "seconds": end - start,
+        "cpu_seconds": time.process_time() - cpu,
+        "html_seconds": html_done - start,
+        "typeset_seconds": end - html_done,
+        "pages": result.pages,
+        "bytes": len(result.pdf),
+        "warnings": result.warnings,
+    }
 
 
 def time_booklet(point, *, fmt: str) -> dict:
     from printing.booklets import booklet_build
     from printing.models import PrintBooklet
 
-    booklet = PrintBooklet.objects.create(language="ar", format=fmt, selection="service_point", service_point=point)
+    booklet = PrintBooklet.objects.create(
+        language="ar", format=fmt, selection="service_point", service_point=point
+    )
     start, cpu = time.perf_counter(), time.process_time()
     state = booklet_build(booklet_id=booklet.pk)
     seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu
     booklet.refresh_from_db()
-    return {"seconds": seconds, "cpu_seconds": cpu_seconds, "state": state, "pages": booklet.pages, "bytes": booklet.bytes,
-            "chapters": len(booklet.contents.get("printed", [])), "error": booklet.last_error}
+    return {
+        "seconds": seconds,
+        "cpu_seconds": cpu_seconds,
+        "state": state,
+        "pages": booklet.pages,
+        "bytes": booklet.bytes,
+        "chapters": len(booklet.contents.get("printed", [])),
+        "error": booklet.last_error,
+    }
 
 
 def summarise(runs: list[dict]) -> dict:
     seconds = [run["seconds"] for run in runs]
-    return {"median_seconds": round(statistics.median(seconds), 3), "min_seconds": round(min(seconds), 3),
-            "max_seconds": round(max(seconds), 3),
-            "median_cpu_seconds": round(statistics.median(run["cpu_seconds"] for run in runs), 3), "pages": runs[0]["pages"], "bytes": runs[0]["bytes"],
-            **({"median_typeset_seconds": round(statistics.median(run["typeset_seconds"] for run in runs), 3),
-                "median_html_seconds": round(statistics.median(run["html_seconds"] for run in runs), 3)}
-               if "typeset_seconds" in runs[0] else {})}
+    return {
+        "median_seconds": round(statistics.median(seconds), 3),
+        "min_seconds": round(min(seconds), 3),
+        "max_seconds": round(max(seconds), 3),
+        "median_cpu_seconds": round(statistics.median(run["cpu_seconds"] for run in runs), 3),
+        "pages": runs[0]["pages"],
+        "bytes": runs[0]["bytes"],
+        **(
+            {
+                "median_typeset_seconds": round(statistics.median(run["typeset_seconds"] for run in runs), 3),
+                "median_html_seconds": round(statistics.median(run["html_seconds"] for run in runs), 3),
+            }
+            if "typeset_seconds" in runs[0]
+            else {}
+        ),
+    }
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--repeat", type=int, default=5, help="timed runs of each leaflet (booklet: a third)")
     args = parser.parse_args()
     load_before = os.getloadavg()
@@ -122,7 +151,9 @@ def main() -> None:
             results[f"leaflet_a4_{language}"]["warnings"] = runs[0]["warnings"]
         booklet_runs = [time_booklet(world["point"], fmt="a5") for _ in range(max(1, args.repeat // 3))]
         results["booklet_12_services_a5"] = summarise(booklet_runs) | {
-            "chapters": booklet_runs[0]["chapters"], "state": booklet_runs[0]["state"]}
+            "chapters": booklet_runs[0]["chapters"],
+            "state": booklet_runs[0]["state"],
+        }
         results["peak_memory_mib"] = round(peak_memory_mib(), 1)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
@@ -131,11 +162,17 @@ def main() -> None:
 
     from benchmarks.report import git_commit
 
-    leaflet_worst = max(results["leaflet_a4_ar"]["median_seconds"], results["leaflet_a4_zh-hans"]["median_seconds"])
+    leaflet_worst = max(
+        results["leaflet_a4_ar"]["median_seconds"], results["leaflet_a4_zh-hans"]["median_seconds"]
+    )
     report = {
-        "machine": {"cpu_count": os.cpu_count(), "load_average_before": [round(v, 2) for v in load_before],
-                    "load_average_after": [round(v, 2) for v in os.getloadavg()],
-                    "weasyprint": weasyprint.__version__, "git_commit": git_commit()},
+        "machine": {
+            "cpu_count": os.cpu_count(),
+            "load_average_before": [round(v, 2) for v in load_before],
+            "load_average_after": [round(v, 2) for v in os.getloadavg()],
+            "weasyprint": weasyprint.__version__,
+            "git_commit": git_commit(),
+        },
         "repeat": args.repeat,
         "results": results,
         "targets": TARGETS,
@@ -149,14 +186,27 @@ def main() -> None:
     (RESULTS_DIR / "print.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     rows = [
         ("first document in the worker", f"{results['first_document_seconds']:.2f} s"),
-        *((f"A4 leaflet, {language}", "{median_seconds:.2f} s median ({min_seconds:.2f}–{max_seconds:.2f}), "
-           "CPU {median_cpu_seconds:.2f} s, {pages} pages; HTML {median_html_seconds:.2f} s"
-           .format(**results[f"leaflet_a4_{language}"])) for language in ("ar", "zh-hans")),
-        ("booklet, 12 services (A5, ar)", "{median_seconds:.2f} s median, CPU {median_cpu_seconds:.2f} s, "
-                                          "{pages} pages".format(**results["booklet_12_services_a5"])),
+        *(
+            (
+                f"A4 leaflet, {language}",
+                "{median_seconds:.2f} s median ({min_seconds:.2f}–{max_seconds:.2f}), "
+                "CPU {median_cpu_seconds:.2f} s, {pages} pages; HTML {median_html_seconds:.2f} s".format(
+                    **results[f"leaflet_a4_{language}"]
+                ),
+            )
+            for language in ("ar", "zh-hans")
+        ),
+        (
+            "booklet, 12 services (A5, ar)",
+            "{median_seconds:.2f} s median, CPU {median_cpu_seconds:.2f} s, {pages} pages".format(
+                **results["booklet_12_services_a5"]
+            ),
+        ),
         ("peak worker memory", f"{results['peak_memory_mib']:.0f} MiB"),
-        ("load average before / after", f"{report['machine']['load_average_before']} / "
-                                        f"{report['machine']['load_average_after']}"),
+        (
+            "load average before / after",
+            f"{report['machine']['load_average_before']} / {report['machine']['load_average_after']}",
+        ),
         ("targets met", ", ".join(f"{key}: {value}" for key, value in report["targets_met"].items())),
     ]
     width = max(len(name) for name, _value in rows)

@@ -8,7 +8,7 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.text import slugify
-from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale, Page
 
@@ -16,7 +16,13 @@ from content_models.models import ServicePoint
 
 from .booklets import booklet_request
 from .content import ContentSnapshot
-from .formats import FormatNotOfferedError, UnknownFormatError, UnknownLanguageError, edition_parse, editions_for
+from .formats import (
+    FormatNotOfferedError,
+    UnknownFormatError,
+    UnknownLanguageError,
+    edition_parse,
+    editions_for,
+)
 from .jobs import print_job_request
 from .models import PrintBooklet, PrintSettings
 from .rendering.sections import BUILDERS
@@ -33,7 +39,7 @@ def _require(request, codename: str) -> None:
 def _printable_page(request, page_id: int):
     page = get_object_or_404(Page, pk=page_id).specific
     if type(page) not in BUILDERS:
-        raise Http404(_("This kind of page has no printed edition."))
+        raise Http404(pgettext("print", "This kind of page has no printed edition."))
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
     return page
@@ -59,16 +65,20 @@ def subject_print(request, kind: str, subject_id: int):
     subject = _subject(request, kind, subject_id)
     title = subject.get_admin_display_title() if kind == "page" else str(subject)
     print_settings = PrintSettings.load()
-    return TemplateResponse(request, "printing/admin/subject_print.html", {
-        "subject": subject,
-        "kind": kind,
-        "page_title": _("Print: %(title)s") % {"title": title},
-        "header_title": _("Print: %(title)s") % {"title": title},
-        "header_icon": "print",
-        "statuses": print_status(subject, content=ContentSnapshot()),
-        "can_regenerate": request.user.has_perm("printing.change_printedition"),
-        "funding_missing": not print_settings.funding_line,
-    })
+    return TemplateResponse(
+        request,
+        "printing/admin/subject_print.html",
+        {
+            "subject": subject,
+            "kind": kind,
+            "page_title": pgettext("print", "Print: %(title)s") % {"title": title},
+            "header_title": pgettext("print", "Print: %(title)s") % {"title": title},
+            "header_icon": "print",
+            "statuses": print_status(subject, content=ContentSnapshot()),
+            "can_regenerate": request.user.has_perm("printing.change_printedition"),
+            "funding_missing": not print_settings.funding_line,
+        },
+    )
 
 
 def subject_preview(request, kind: str, subject_id: int, language: str, fmt: str):
@@ -80,7 +90,9 @@ def subject_preview(request, kind: str, subject_id: int, language: str, fmt: str
         return _bad_request(error)
     translation = _translation(subject, language)
     if translation is None:
-        raise Http404(_("There is no translation in this language: it has no printed edition."))
+        raise Http404(
+            pgettext("print", "There is no translation in this language: it has no printed edition.")
+        )
     if kind == "page":
         translation = translation.get_latest_revision_as_object()
     if edition not in editions_for(type(translation)._meta.label_lower, language):
@@ -113,7 +125,9 @@ def subject_regenerate(request, kind: str, subject_id: int):
     subject = _subject(request, kind, subject_id)
     _require(request, "change_printedition")
     language = request.POST.get("language") or ""
-    targets = [subject.get_translations(inclusive=True)] if not language else [[_translation(subject, language)]]
+    targets = (
+        [subject.get_translations(inclusive=True)] if not language else [[_translation(subject, language)]]
+    )
     count = 0
     for translation in [obj for group in targets for obj in group if obj is not None]:
         if kind == "page":
@@ -122,9 +136,11 @@ def subject_regenerate(request, kind: str, subject_id: int):
             print_job_request(service_point_id=translation.pk, force=True)
         count += 1
     if count:
-        messages.success(request, _("The editions are being made again; this page shows their progress."))
+        messages.success(
+            request, pgettext("print", "The editions are being made again; this page shows their progress.")
+        )
     else:
-        messages.error(request, _("There is no translation in this language."))
+        messages.error(request, pgettext("print", "There is no translation in this language."))
     return redirect("printing_admin:subject", kind, subject.pk)
 
 
@@ -133,7 +149,7 @@ def booklet_download(request, booklet_id: int):
     _require(request, "view_printbooklet")
     booklet = get_object_or_404(PrintBooklet, pk=booklet_id)
     if not booklet.file_name:
-        raise Http404(_("This booklet has not been made yet."))
+        raise Http404(pgettext("print", "This booklet has not been made yet."))
     return redirect(pdf_url(booklet.file_name))
 
 
@@ -142,5 +158,5 @@ def booklet_rebuild(request, booklet_id: int):
     _require(request, "change_printbooklet")
     booklet = get_object_or_404(PrintBooklet, pk=booklet_id)
     booklet_request(booklet)
-    messages.success(request, _("The booklet is being made again with the current content."))
+    messages.success(request, pgettext("print", "The booklet is being made again with the current content."))
     return redirect("printing_booklets:edit", booklet.pk)

@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class PrintingConfig(AppConfig):
@@ -10,7 +10,7 @@ class PrintingConfig(AppConfig):
     """
 
     name = "printing"
-    verbose_name = _("Print")
+    verbose_name = pgettext_lazy("print", "Print")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
@@ -20,4 +20,6 @@ class PrintingConfig(AppConfig):
 
         check_mappings()
         lifecycle_connect()
-        post_migrate.connect(print_permissions_after_migrate, sender=self, dispatch_uid="printing.permissions")
+        post_migrate.connect(
+            print_permissions_after_migrate, sender=self, dispatch_uid="printing.permissions"
+        )

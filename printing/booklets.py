@@ -5,7 +5,6 @@ one PDF with a cover, a table of contents and page numbers.
 import logging
 
 from django.conf import settings
-
 from django.utils import timezone, translation
 
 from cms.languages import get_content_language
@@ -25,12 +24,20 @@ logger = logging.getLogger(__name__)
 def booklet_sources(booklet: PrintBooklet) -> list:
     """The pages the booklet is about, in order, as chosen (any language: each is printed in the booklet's)."""
     if booklet.selection == BookletSelection.SERVICE_POINT and booklet.service_point_id:
-        return list(ServicePage.objects.filter(service_points=booklet.service_point_id,
-                                               locale__language_code=settings.LANGUAGE_CODE).order_by("title"))
+        return list(
+            ServicePage.objects.filter(
+                service_points=booklet.service_point_id, locale__language_code=settings.LANGUAGE_CODE
+            ).order_by("title")
+        )
     if booklet.selection == BookletSelection.TOPIC and booklet.topic_id:
-        return list(ServicePage.objects.filter(topics=booklet.topic_id,
-                                               locale__language_code=settings.LANGUAGE_CODE).order_by("title"))
-    return [chosen.page.specific for chosen in booklet.chosen_pages.select_related("page").order_by("sort_order")]
+        return list(
+            ServicePage.objects.filter(
+                topics=booklet.topic_id, locale__language_code=settings.LANGUAGE_CODE
+            ).order_by("title")
+        )
+    return [
+        chosen.page.specific for chosen in booklet.chosen_pages.select_related("page").order_by("sort_order")
+    ]
 
 
 def booklet_plan(booklet: PrintBooklet, content: ContentSnapshot) -> tuple[list, dict]:
@@ -87,21 +94,33 @@ def booklet_build(*, booklet_id: int) -> str:
             raise ValueError("Nothing to print: no public page in this selection.")
         title, subtitle = _titles(booklet, content)
         language = get_content_language(booklet.language)
-        document = booklet_document(items, language=language, fmt=booklet.format,
-                                    ctx=RenderContext(content, language), print_settings=PrintSettings.load(),
-                                    title=title, subtitle=subtitle)
+        document = booklet_document(
+            items,
+            language=language,
+            fmt=booklet.format,
+            ctx=RenderContext(content, language),
+            print_settings=PrintSettings.load(),
+            title=title,
+            subtitle=subtitle,
+        )
         result = typeset(document.final_html(), document.assets.files)
         name = pdf_save(booklet_file_name(booklet_id=booklet.pk, title=title), result.pdf)
     except Exception as error:
         logger.exception("Booklet %s could not be built", booklet_id)
-        PrintBooklet.objects.filter(pk=booklet.pk).update(state=BookletState.FAILED,
-                                                          last_error=f"{type(error).__name__}: {error}"[:2000])
+        PrintBooklet.objects.filter(pk=booklet.pk).update(
+            state=BookletState.FAILED, last_error=f"{type(error).__name__}: {error}"[:2000]
+        )
         return BookletState.FAILED
     old_name = booklet.file_name
     report["problems"] = document.problems + result.warnings
     PrintBooklet.objects.filter(pk=booklet.pk).update(
-        state=BookletState.READY, file_name=name, bytes=len(result.pdf), pages=result.pages,
-        built_at=timezone.now(), contents=report, last_error="",
+        state=BookletState.READY,
+        file_name=name,
+        bytes=len(result.pdf),
+        pages=result.pages,
+        built_at=timezone.now(),
+        contents=report,
+        last_error="",
     )
     if old_name and old_name != name:
         pdf_delete_on_commit(old_name)
@@ -117,6 +136,3 @@ def booklet_request(booklet: PrintBooklet) -> None:
     PrintBooklet.objects.filter(pk=booklet.pk).update(state=BookletState.QUEUED)
     booklet_id = booklet.pk
     transaction.on_commit(lambda: print_booklet_build.enqueue(booklet_id))
-
-
-

@@ -162,4 +162,3 @@ class ContentSnapshot:
 
 def _int(value) -> int | None:
     return int(value) if value and str(value).isdigit() else None
-

@@ -8,15 +8,15 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from cms.languages import CONTENT_LANGUAGE_CODES
 
 
 class PrintFormat(models.TextChoices):
-    A4 = "a4", _("A4 leaflet")
-    A5 = "a5", _("A5 leaflet")
-    A3 = "a3", _("A3 poster")
+    A4 = "a4", pgettext_lazy("print", "A4 leaflet")
+    A5 = "a5", pgettext_lazy("print", "A5 leaflet")
+    A3 = "a3", pgettext_lazy("print", "A3 poster")
 
 
 @dataclass(frozen=True)
@@ -55,8 +55,10 @@ class FormatNotOfferedError(ValueError):
     code = "FORMAT_NOT_OFFERED"
 
     def __init__(self, edition: Edition):
-        super().__init__(f"No {edition.key} edition is made of this content (posters are for events and "
-                         "infographics; the bilingual leaflet is A4, for translations).")
+        super().__init__(
+            f"No {edition.key} edition is made of this content (posters are for events and "
+            "infographics; the bilingual leaflet is A4, for translations)."
+        )
 
 
 def language_check(language: str) -> str:

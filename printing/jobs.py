@@ -37,8 +37,9 @@ def _subject(*, page_id=None, service_point_id=None) -> dict:
     return {"page_id": page_id} if page_id is not None else {"service_point_id": service_point_id}
 
 
-def print_job_request(*, page_id: int | None = None, service_point_id: int | None = None,
-                      force: bool = False) -> PrintJob:
+def print_job_request(
+    *, page_id: int | None = None, service_point_id: int | None = None, force: bool = False
+) -> PrintJob:
     """Ask for a subject's editions to be brought up to date, after the caller's transaction commits.
 
     A job already queued and not yet started will read the latest content when it runs: it is not queued twice.
@@ -89,15 +90,21 @@ def print_job_run(*, page_id: int | None = None, service_point_id: int | None = 
         return _failed(job, attempts, error, force=force)
     except Exception as error:
         logger.exception("Print job for %s failed", subject)
-        PrintJob.objects.filter(pk=job.pk).update(state=JobState.FAILED, last_error=_describe(error),
-                                                  next_attempt_at=None, force=force)
+        PrintJob.objects.filter(pk=job.pk).update(
+            state=JobState.FAILED, last_error=_describe(error), next_attempt_at=None, force=force
+        )
         raise
     # A publish that came in while typesetting queued the job again: leave it queued.
     PrintJob.objects.filter(pk=job.pk, state=JobState.RUNNING).update(
         state=JobState.DONE, attempts=0, last_error="", next_attempt_at=None
     )
-    logger.info("Print editions of %s: %d typeset, %d unchanged, %d removed", subject, len(outcome.typeset),
-                len(outcome.unchanged), len(outcome.removed))
+    logger.info(
+        "Print editions of %s: %d typeset, %d unchanged, %d removed",
+        subject,
+        len(outcome.typeset),
+        len(outcome.unchanged),
+        len(outcome.removed),
+    )
     return JobState.DONE
 
 
@@ -105,13 +112,15 @@ def _failed(job: PrintJob, attempts: int, error: Exception, *, force: bool) -> s
     message = _describe(error)
     if attempts >= MAX_ATTEMPTS:
         logger.error("Print job %s gave up after %d attempts: %s", job.pk, attempts, message)
-        PrintJob.objects.filter(pk=job.pk).update(state=JobState.FAILED, last_error=message, next_attempt_at=None,
-                                                  force=force)
+        PrintJob.objects.filter(pk=job.pk).update(
+            state=JobState.FAILED, last_error=message, next_attempt_at=None, force=force
+        )
         return JobState.FAILED
     when = timezone.now() + retry_delay(attempts)
     logger.warning("Print job %s failed (attempt %d), retrying at %s: %s", job.pk, attempts, when, message)
-    PrintJob.objects.filter(pk=job.pk).update(state=JobState.RETRYING, last_error=message, next_attempt_at=when,
-                                              force=force)
+    PrintJob.objects.filter(pk=job.pk).update(
+        state=JobState.RETRYING, last_error=message, next_attempt_at=when, force=force
+    )
     subject = {"page_id": job.page_id} if job.page_id else {"service_point_id": job.service_point_id}
     transaction.on_commit(lambda: _enqueue(subject, when=when))
     return JobState.RETRYING

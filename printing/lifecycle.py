@@ -98,6 +98,8 @@ def lifecycle_connect() -> None:
     page_unpublished.connect(_unpublished, dispatch_uid="printing.unpublished")
     post_page_move.connect(_moved, dispatch_uid="printing.moved")
     post_save.connect(_restricted, sender=PageViewRestriction, dispatch_uid="printing.restricted")
-    post_delete.connect(_restriction_lifted, sender=PageViewRestriction, dispatch_uid="printing.restriction_lifted")
+    post_delete.connect(
+        _restriction_lifted, sender=PageViewRestriction, dispatch_uid="printing.restriction_lifted"
+    )
     post_save.connect(_service_point_saved, sender=ServicePoint, dispatch_uid="printing.service_point_saved")
     post_delete.connect(_edition_deleted, sender=PrintEdition, dispatch_uid="printing.edition_deleted")

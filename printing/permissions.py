@@ -11,14 +11,22 @@ from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 
 EDITORIAL_GROUPS = ("Editors", "Moderators", "Regional editors")
-EDITOR_CODENAMES = ("view_printedition", "change_printedition", "add_printbooklet", "change_printbooklet",
-                    "delete_printbooklet", "view_printbooklet")
+EDITOR_CODENAMES = (
+    "view_printedition",
+    "change_printedition",
+    "add_printbooklet",
+    "change_printbooklet",
+    "delete_printbooklet",
+    "view_printbooklet",
+)
 MODERATOR_CODENAMES = ("change_printsettings",)
 
 
 def print_permissions_grant() -> None:
     editor = Permission.objects.filter(content_type__app_label="printing", codename__in=EDITOR_CODENAMES)
-    moderator = Permission.objects.filter(content_type__app_label="printing", codename__in=MODERATOR_CODENAMES)
+    moderator = Permission.objects.filter(
+        content_type__app_label="printing", codename__in=MODERATOR_CODENAMES
+    )
     for group in Group.objects.filter(name__in=EDITORIAL_GROUPS):
         group.permissions.add(*editor)
         if group.name == "Moderators":

@@ -38,13 +38,17 @@ def public_editions_by_page(pages, *, now, private_paths) -> dict[int, list[Prin
     for row in rows:
         page = pages_by_id[row.page_id]
         source = row.source_page
-        if row.bilingual and (source is None or not page_is_visible(source, now=now, private_paths=private_paths)):
+        if row.bilingual and (
+            source is None or not page_is_visible(source, now=now, private_paths=private_paths)
+        ):
             continue
         if edition_is_current(row, page, source):
             found[row.page_id].append(row)
     order = {fmt: index for index, fmt in enumerate(PrintFormat.values)}
-    return {page_id: sorted(editions, key=lambda row: (row.bilingual, order[row.format]))
-            for page_id, editions in found.items()}
+    return {
+        page_id: sorted(editions, key=lambda row: (row.bilingual, order[row.format]))
+        for page_id, editions in found.items()
+    }
 
 
 def edition_url(row: PrintEdition) -> str:
@@ -79,8 +83,10 @@ def print_status(subject, *, content) -> list[LanguageStatus]:
     """
     is_page = isinstance(subject, Page)
     model = Page if is_page else type(subject)
-    translations = {obj.locale_id: (obj.specific if is_page else obj)
-                    for obj in model.objects.filter(translation_key=subject.translation_key)}
+    translations = {
+        obj.locale_id: (obj.specific if is_page else obj)
+        for obj in model.objects.filter(translation_key=subject.translation_key)
+    }
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
     italian_locale = locales.get(settings.LANGUAGE_CODE)
     italian = translations.get(italian_locale.pk) if italian_locale else None
@@ -108,8 +114,11 @@ def print_status(subject, *, content) -> list[LanguageStatus]:
             row = rows_by_subject[translation.pk].get((edition.format, edition.bilingual))
             if edition.bilingual and (italian is None or (is_page and not content.is_public(italian))):
                 continue  # nothing to print beside it
-            current = row is not None and state == "public" and (
-                not is_page or edition_is_current(row, translation, italian))
+            current = (
+                row is not None
+                and state == "public"
+                and (not is_page or edition_is_current(row, translation, italian))
+            )
             cells.append(EditionCell(edition, row, current))
         statuses.append(LanguageStatus(language, translation, state, cells, jobs.get(translation.pk)))
     return statuses

@@ -65,21 +65,27 @@ def edition_document(obj, edition: Edition, content: ContentSnapshot) -> Edition
     return subject_document(obj, edition, ctx, PrintSettings.load(), italian_obj=italian)
 
 
-def subject_editions_refresh(obj, *, content: ContentSnapshot | None = None, force: bool = False,
-                             only_bilingual: bool = False) -> RefreshOutcome:
+def subject_editions_refresh(
+    obj, *, content: ContentSnapshot | None = None, force: bool = False, only_bilingual: bool = False
+) -> RefreshOutcome:
     """Make `obj`'s editions current: typeset those whose content changed, drop those that must not exist.
 
     `obj` is a page (one translation) or a service point. A page that is not public loses all its editions.
     """
     content = content or ContentSnapshot()
     outcome = RefreshOutcome()
-    existing = {(row.format, row.bilingual): row for row in PrintEdition.objects.filter(**_subject_filter(obj))}
+    existing = {
+        (row.format, row.bilingual): row for row in PrintEdition.objects.filter(**_subject_filter(obj))
+    }
     if isinstance(obj, Page) and not content.is_public(obj):
         outcome.removed += editions_delete(list(existing.values()))
         return outcome
     language = _language(obj, content)
-    wanted = [edition for edition in editions_for(obj._meta.label_lower, language)
-              if edition.bilingual or not only_bilingual]
+    wanted = [
+        edition
+        for edition in editions_for(obj._meta.label_lower, language)
+        if edition.bilingual or not only_bilingual
+    ]
     italian = _italian_original(obj, content) if language != settings.LANGUAGE_CODE else None
     images = {}  # WeasyPrint's image cache, shared by this subject's editions
     for edition in wanted:
@@ -99,20 +105,35 @@ def _revisions(obj, edition: Edition, content: ContentSnapshot) -> tuple[int | N
     return obj.live_revision_id, (source.live_revision_id if source is not None else None)
 
 
-def _edition_refresh(obj, edition: Edition, content: ContentSnapshot, row: PrintEdition | None, *,
-                     force: bool, images: dict | None = None) -> RefreshOutcome:
+def _edition_refresh(
+    obj,
+    edition: Edition,
+    content: ContentSnapshot,
+    row: PrintEdition | None,
+    *,
+    force: bool,
+    images: dict | None = None,
+) -> RefreshOutcome:
     document = edition_document(obj, edition, content)
     revision_id, source_revision_id = _revisions(obj, edition, content)
     if row is not None and row.fingerprint == document.fingerprint and not force:
         if (row.revision_id, row.source_revision_id) != (revision_id, source_revision_id):
             # Published again without a change that reaches paper: the same file is current for the new revision.
-            PrintEdition.objects.filter(pk=row.pk).update(revision_id=revision_id,
-                                                          source_revision_id=source_revision_id)
+            PrintEdition.objects.filter(pk=row.pk).update(
+                revision_id=revision_id, source_revision_id=source_revision_id
+            )
         return RefreshOutcome(unchanged=[edition.key])
     result = typeset(document.final_html(), document.assets.files, cache=images)
-    name = pdf_save(edition_file_name(subject=_subject_name(obj), slug=getattr(obj, "slug", "") or str(obj),
-                                      key=edition.key, revision_id=revision_id,
-                                      fingerprint=document.fingerprint), result.pdf)
+    name = pdf_save(
+        edition_file_name(
+            subject=_subject_name(obj),
+            slug=getattr(obj, "slug", "") or str(obj),
+            key=edition.key,
+            revision_id=revision_id,
+            fingerprint=document.fingerprint,
+        ),
+        result.pdf,
+    )
     try:
         _edition_store(obj, edition, document, result, name, revision_id, source_revision_id)
     except Exception:
@@ -122,20 +143,30 @@ def _edition_refresh(obj, edition: Edition, content: ContentSnapshot, row: Print
 
 
 @transaction.atomic
-def _edition_store(obj, edition, document: EditionDocument, result: Typeset, name: str, revision_id,
-                   source_revision_id) -> None:
+def _edition_store(
+    obj, edition, document: EditionDocument, result: Typeset, name: str, revision_id, source_revision_id
+) -> None:
     subject = _subject_filter(obj)
-    current = (PrintEdition.objects.select_for_update()
-               .filter(**subject, format=edition.format, bilingual=edition.bilingual).first())
+    current = (
+        PrintEdition.objects.select_for_update()
+        .filter(**subject, format=edition.format, bilingual=edition.bilingual)
+        .first()
+    )
     if current is not None and revision_id and current.revision_id and current.revision_id > revision_id:
         # A task for a newer revision got there first: keep its edition, drop ours.
         pdf_delete_on_commit(name)
         return
     problems = document.problems + [f"typesetting: {message}" for message in result.warnings]
     values = {
-        "language": edition.language, "revision_id": revision_id, "fingerprint": document.fingerprint,
-        "source_page_id": _source_page_id(obj, edition), "source_revision_id": source_revision_id,
-        "file_name": name, "bytes": len(result.pdf), "pages": result.pages, "generated_at": timezone.now(),
+        "language": edition.language,
+        "revision_id": revision_id,
+        "fingerprint": document.fingerprint,
+        "source_page_id": _source_page_id(obj, edition),
+        "source_revision_id": source_revision_id,
+        "file_name": name,
+        "bytes": len(result.pdf),
+        "pages": result.pages,
+        "generated_at": timezone.now(),
         "problems": "\n".join(problems),
     }
     if current is None:
@@ -185,8 +216,9 @@ def page_editions_refresh(*, page_id: int, force: bool = False) -> RefreshOutcom
         for translation in page.get_translations():
             translation = translation.specific
             if content.is_public(translation):
-                outcome.merge(subject_editions_refresh(translation, content=content, force=force,
-                                                       only_bilingual=True))
+                outcome.merge(
+                    subject_editions_refresh(translation, content=content, force=force, only_bilingual=True)
+                )
     return outcome
 
 
@@ -200,7 +232,9 @@ def service_point_editions_refresh(*, service_point_id: int, force: bool = False
     outcome = subject_editions_refresh(point, content=content, force=force)
     if point.locale.language_code == settings.LANGUAGE_CODE:
         for translation in point.get_translations():
-            outcome.merge(subject_editions_refresh(translation, content=content, force=force, only_bilingual=True))
+            outcome.merge(
+                subject_editions_refresh(translation, content=content, force=force, only_bilingual=True)
+            )
     return outcome
 
 

@@ -38,7 +38,7 @@ def _asset_fetcher_class():
 
         def fetch(self, url, headers=None):
             if url.startswith(ASSET_SCHEME) and url in self._files:
-                path = url[len(ASSET_SCHEME):].split("?", 1)[0]
+                path = url[len(ASSET_SCHEME) :].split("?", 1)[0]
                 mime_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
                 return URLFetcherResponse(url, body=self._files[url], headers={"Content-Type": mime_type})
             raise ValueError(f"Print fetches nothing from outside the edition: {url}")

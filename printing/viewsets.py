@@ -2,7 +2,7 @@
 
 from django import forms
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultipleChooserPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
@@ -18,7 +18,10 @@ class StateColumn(Column):
     def get_value(self, instance):
         state = instance.get_state_display()
         if instance.state == BookletState.READY and instance.pages:
-            return _("%(state)s, %(pages)s pages") % {"state": state, "pages": instance.pages}
+            return pgettext_lazy("print", "%(state)s, %(pages)s pages") % {
+                "state": state,
+                "pages": instance.pages,
+            }
         return state
 
 
@@ -26,8 +29,14 @@ class BookletIndexView(generic.IndexView):
     def get_list_buttons(self, instance):
         buttons = super().get_list_buttons(instance)
         if instance.file_name:
-            buttons.append(ListingButton(_("Download"), reverse("printing_admin:booklet_download", args=[instance.pk]),
-                                         icon_name="download", priority=5))
+            buttons.append(
+                ListingButton(
+                    pgettext_lazy("print", "Download"),
+                    reverse("printing_admin:booklet_download", args=[instance.pk]),
+                    icon_name="download",
+                    priority=5,
+                )
+            )
         return buttons
 
 
@@ -55,7 +64,7 @@ class BookletEditView(BookletSaveMixin, generic.EditView):
 class BookletViewSet(ModelViewSet):
     model = PrintBooklet
     icon = "print"
-    menu_label = _("Desk booklets")
+    menu_label = pgettext_lazy("print", "Desk booklets")
     menu_order = 320
     add_to_admin_menu = True
     index_view_class = BookletIndexView
@@ -63,21 +72,33 @@ class BookletViewSet(ModelViewSet):
     edit_view_class = BookletEditView
     copy_view_enabled = True
     inspect_view_enabled = False
-    list_display = ["__str__", "language", "format", StateColumn("state", label=_("State")),
-                    DateColumn("built_at", label=_("Made on"))]
+    list_display = [
+        "__str__",
+        "language",
+        "format",
+        StateColumn("state", label=pgettext_lazy("print", "State")),
+        DateColumn("built_at", label=pgettext_lazy("print", "Made on")),
+    ]
     list_filter = ["language", "state"]
     search_fields = ["title"]
-    edit_handler = ObjectList([
-        FieldPanel("title"),
-        FieldPanel("language"),
-        FieldPanel("format"),
-        FieldPanel("selection", widget=forms.RadioSelect),
-        MultipleChooserPanel("chosen_pages", chooser_field_name="page", heading=_("Pages, in order"),
-                             label=_("Page")),
-        FieldPanel("service_point"),
-        FieldPanel("topic"),
-        FieldPanel("italian_when_missing"),
-    ], base_form_class=PrintBookletForm)
+    edit_handler = ObjectList(
+        [
+            FieldPanel("title"),
+            FieldPanel("language"),
+            FieldPanel("format"),
+            FieldPanel("selection", widget=forms.RadioSelect),
+            MultipleChooserPanel(
+                "chosen_pages",
+                chooser_field_name="page",
+                heading=pgettext_lazy("print", "Pages, in order"),
+                label=pgettext_lazy("print", "Page"),
+            ),
+            FieldPanel("service_point"),
+            FieldPanel("topic"),
+            FieldPanel("italian_when_missing"),
+        ],
+        base_form_class=PrintBookletForm,
+    )
 
 
 booklet_viewset = BookletViewSet("printing_booklets", url_prefix="print/booklets")

@@ -2,7 +2,7 @@
 booklet builder under its own menu entry."""
 
 from django.urls import include, path, reverse
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.widgets import Button, ListingButton
 
@@ -39,14 +39,25 @@ def register_booklet_viewset():
 
 @hooks.register("register_page_header_buttons")
 def print_header_button(page, user, view_name, next_url=None):
-    if (type(page.specific_deferred) in BUILDERS and user.has_perm("printing.view_printedition")
-            and page.permissions_for_user(user).can_edit()):
-        yield Button(_("Print"), reverse("printing_admin:subject", args=["page", page.pk]), icon_name="print",
-                     priority=95)
+    if (
+        type(page.specific_deferred) in BUILDERS
+        and user.has_perm("printing.view_printedition")
+        and page.permissions_for_user(user).can_edit()
+    ):
+        yield Button(
+            pgettext_lazy("print", "Print"),
+            reverse("printing_admin:subject", args=["page", page.pk]),
+            icon_name="print",
+            priority=95,
+        )
 
 
 @hooks.register("register_snippet_listing_buttons")
 def print_service_point_button(snippet, user, next_url=None):
     if isinstance(snippet, ServicePoint) and user.has_perm("printing.view_printedition"):
-        yield ListingButton(_("Print"), reverse("printing_admin:subject", args=["service-point", snippet.pk]),
-                            icon_name="print", priority=95)
+        yield ListingButton(
+            pgettext_lazy("print", "Print"),
+            reverse("printing_admin:subject", args=["service-point", snippet.pk]),
+            icon_name="print",
+            priority=95,
+        )

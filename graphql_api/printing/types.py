@@ -23,11 +23,14 @@ class PrintFormat(enum.Enum):
 
 @strawberry.type(name="PrintEdition", description="A printable PDF of the page, in the page's own language.")
 class PrintEditionType:
-    language: str = strawberry.field(description="The locale code of the edition: the page's own language, never "
-                                                 "another one disguised (a fallback page lists its Italian editions).")
+    language: str = strawberry.field(
+        description="The locale code of the edition: the page's own language, never "
+        "another one disguised (a fallback page lists its Italian editions)."
+    )
     format: PrintFormat
-    bilingual: bool = strawberry.field(description="Italian printed beside the edition's language, section by "
-                                                   "section.")
+    bilingual: bool = strawberry.field(
+        description="Italian printed beside the edition's language, section by section."
+    )
     url: str = strawberry.field(description="The PDF, at an address that changes with every new edition.")
     pages: int
     bytes: int
@@ -41,11 +44,18 @@ def print_editions_resolve(page, loader) -> list[PrintEditionType]:
     batch = loader.batch_of(page)
     if ("print_editions",) not in batch.done:
         batch.done.add(("print_editions",))
-        batch.print_editions = public_editions_by_page(batch.pages, now=loader.now,
-                                                       private_paths=loader.private_paths)
+        batch.print_editions = public_editions_by_page(
+            batch.pages, now=loader.now, private_paths=loader.private_paths
+        )
     return [
-        PrintEditionType(language=row.language, format=PrintFormat(row.format), bilingual=row.bilingual,
-                         url=absolute_media_url(edition_url(row)), pages=row.pages, bytes=row.bytes,
-                         generated_at=row.generated_at)
+        PrintEditionType(
+            language=row.language,
+            format=PrintFormat(row.format),
+            bilingual=row.bilingual,
+            url=absolute_media_url(edition_url(row)),
+            pages=row.pages,
+            bytes=row.bytes,
+            generated_at=row.generated_at,
+        )
         for row in batch.print_editions.get(page.pk, [])
     ]

@@ -8,113 +8,456 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('content_models', '0002_initial'),
-        ('wagtailcore', '0098_apitoken'),
+        ("content_models", "0002_initial"),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PrintSettings',
+            name="PrintSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('programme_name', models.CharField(default='InterAzioni · Regione Liguria', max_length=120, verbose_name='programme name')),
-                ('funding_line', models.TextField(blank=True, help_text="The programme's funding statement, in Italian, as the funder requires it on printed material.", max_length=500, verbose_name='funding line')),
-                ('funding_translations', wagtail.fields.StreamField([('translation', 2)], blank=True, block_lookup={0: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('it', 'italiano'), ('en', 'English'), ('fr', 'français'), ('es', 'español'), ('ar', 'العربيّة'), ('sq', 'shqip'), ('ro', 'Română'), ('zh-hans', '简体中文'), ('uk', 'Українська')], 'label': 'Language'}), 1: ('wagtail.blocks.TextBlock', (), {'label': 'Funding line in this language', 'max_length': 500}), 2: ('wagtail.blocks.StructBlock', [[('language', 0), ('text', 1)]], {})}, help_text='Printed under the Italian line on editions in that language.', verbose_name='funding line in other languages')),
-                ('logos', wagtail.fields.StreamField([('logo', 2)], blank=True, block_lookup={0: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Logo'}), 1: ('wagtail.blocks.CharBlock', (), {'help_text': "Read out by screen readers, e.g. 'European Union'.", 'label': 'Whose logo it is', 'max_length': 120}), 2: ('wagtail.blocks.StructBlock', [[('image', 0), ('name', 1)]], {})}, help_text="The funders' and partners' logos, in the order the funder requires.", verbose_name='logos')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "programme_name",
+                    models.CharField(
+                        default="InterAzioni · Regione Liguria", max_length=120, verbose_name="programme name"
+                    ),
+                ),
+                (
+                    "funding_line",
+                    models.TextField(
+                        blank=True,
+                        help_text="The programme's funding statement, in Italian, as the funder requires it on printed material.",
+                        max_length=500,
+                        verbose_name="funding line",
+                    ),
+                ),
+                (
+                    "funding_translations",
+                    wagtail.fields.StreamField(
+                        [("translation", 2)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("it", "italiano"),
+                                        ("en", "English"),
+                                        ("fr", "français"),
+                                        ("es", "español"),
+                                        ("ar", "العربيّة"),
+                                        ("sq", "shqip"),
+                                        ("ro", "Română"),
+                                        ("zh-hans", "简体中文"),
+                                        ("uk", "Українська"),
+                                    ],
+                                    "label": "Language",
+                                },
+                            ),
+                            1: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"label": "Funding line in this language", "max_length": 500},
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("language", 0), ("text", 1)]], {}),
+                        },
+                        help_text="Printed under the Italian line on editions in that language.",
+                        verbose_name="funding line in other languages",
+                    ),
+                ),
+                (
+                    "logos",
+                    wagtail.fields.StreamField(
+                        [("logo", 2)],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Logo"}),
+                            1: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Read out by screen readers, e.g. 'European Union'.",
+                                    "label": "Whose logo it is",
+                                    "max_length": 120,
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("image", 0), ("name", 1)]], {}),
+                        },
+                        help_text="The funders' and partners' logos, in the order the funder requires.",
+                        verbose_name="logos",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'print',
+                "verbose_name": "print",
             },
         ),
         migrations.CreateModel(
-            name='PrintBooklet',
+            name="PrintBooklet",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(blank=True, help_text="Leave empty to use the help desk's name or the topic.", max_length=160, verbose_name='title on the cover')),
-                ('language', models.CharField(choices=[('it', 'italiano'), ('en', 'English'), ('fr', 'français'), ('es', 'español'), ('ar', 'العربيّة'), ('sq', 'shqip'), ('ro', 'Română'), ('zh-hans', '简体中文'), ('uk', 'Українська')], max_length=10, verbose_name='language')),
-                ('format', models.CharField(choices=[('a4', 'A4'), ('a5', 'A5')], default='a5', max_length=2, verbose_name='paper')),
-                ('selection', models.CharField(choices=[('pages', 'The pages I choose'), ('service_point', 'Every service of a help desk'), ('topic', 'Every service on a topic')], default='pages', max_length=20, verbose_name='what goes in')),
-                ('italian_when_missing', models.BooleanField(default=False, help_text="Otherwise a page without a translation in the booklet's language is left out (and listed).", verbose_name='include pages not yet translated, in Italian')),
-                ('state', models.CharField(choices=[('queued', 'Queued'), ('running', 'Being typeset'), ('ready', 'Ready'), ('failed', 'Failed')], default='queued', max_length=10, verbose_name='state')),
-                ('file_name', models.CharField(blank=True, max_length=255)),
-                ('bytes', models.PositiveIntegerField(blank=True, null=True)),
-                ('pages', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('built_at', models.DateTimeField(blank=True, null=True, verbose_name='built at')),
-                ('last_error', models.TextField(blank=True)),
-                ('contents', models.JSONField(blank=True, default=dict)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('service_point', models.ForeignKey(blank=True, limit_choices_to={'locale__language_code': 'it'}, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='content_models.servicepoint', verbose_name='help desk')),
-                ('topic', models.ForeignKey(blank=True, limit_choices_to={'locale__language_code': 'it'}, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='content_models.topic', verbose_name='topic')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(
+                        blank=True,
+                        help_text="Leave empty to use the help desk's name or the topic.",
+                        max_length=160,
+                        verbose_name="title on the cover",
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[
+                            ("it", "italiano"),
+                            ("en", "English"),
+                            ("fr", "français"),
+                            ("es", "español"),
+                            ("ar", "العربيّة"),
+                            ("sq", "shqip"),
+                            ("ro", "Română"),
+                            ("zh-hans", "简体中文"),
+                            ("uk", "Українська"),
+                        ],
+                        max_length=10,
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "format",
+                    models.CharField(
+                        choices=[("a4", "A4"), ("a5", "A5")], default="a5", max_length=2, verbose_name="paper"
+                    ),
+                ),
+                (
+                    "selection",
+                    models.CharField(
+                        choices=[
+                            ("pages", "The pages I choose"),
+                            ("service_point", "Every service of a help desk"),
+                            ("topic", "Every service on a topic"),
+                        ],
+                        default="pages",
+                        max_length=20,
+                        verbose_name="what goes in",
+                    ),
+                ),
+                (
+                    "italian_when_missing",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Otherwise a page without a translation in the booklet's language is left out (and listed).",
+                        verbose_name="include pages not yet translated, in Italian",
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Queued"),
+                            ("running", "Being typeset"),
+                            ("ready", "Ready"),
+                            ("failed", "Failed"),
+                        ],
+                        default="queued",
+                        max_length=10,
+                        verbose_name="state",
+                    ),
+                ),
+                ("file_name", models.CharField(blank=True, max_length=255)),
+                ("bytes", models.PositiveIntegerField(blank=True, null=True)),
+                ("pages", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("built_at", models.DateTimeField(blank=True, null=True, verbose_name="built at")),
+                ("last_error", models.TextField(blank=True)),
+                ("contents", models.JSONField(blank=True, default=dict)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "service_point",
+                    models.ForeignKey(
+                        blank=True,
+                        limit_choices_to={"locale__language_code": "it"},
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="content_models.servicepoint",
+                        verbose_name="help desk",
+                    ),
+                ),
+                (
+                    "topic",
+                    models.ForeignKey(
+                        blank=True,
+                        limit_choices_to={"locale__language_code": "it"},
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="content_models.topic",
+                        verbose_name="topic",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'desk booklet',
-                'verbose_name_plural': 'desk booklets',
-                'ordering': ['-updated_at'],
+                "verbose_name": "desk booklet",
+                "verbose_name_plural": "desk booklets",
+                "ordering": ["-updated_at"],
             },
         ),
         migrations.CreateModel(
-            name='PrintBookletPage',
+            name="PrintBookletPage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('booklet', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='chosen_pages', to='printing.printbooklet')),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='page')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "booklet",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="chosen_pages",
+                        to="printing.printbooklet",
+                    ),
+                ),
+                (
+                    "page",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="page",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='PrintEdition',
+            name="PrintEdition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('language', models.CharField(choices=[('it', 'italiano'), ('en', 'English'), ('fr', 'français'), ('es', 'español'), ('ar', 'العربيّة'), ('sq', 'shqip'), ('ro', 'Română'), ('zh-hans', '简体中文'), ('uk', 'Українська')], max_length=10, verbose_name='language')),
-                ('format', models.CharField(choices=[('a4', 'A4 leaflet'), ('a5', 'A5 leaflet'), ('a3', 'A3 poster')], max_length=2, verbose_name='format')),
-                ('bilingual', models.BooleanField(default=False, help_text="Italian beside the edition's language.", verbose_name='bilingual')),
-                ('fingerprint', models.CharField(max_length=64)),
-                ('file_name', models.CharField(max_length=255)),
-                ('bytes', models.PositiveIntegerField()),
-                ('pages', models.PositiveSmallIntegerField()),
-                ('generated_at', models.DateTimeField(verbose_name='generated at')),
-                ('problems', models.TextField(blank=True, help_text='What could not be printed, e.g. an image missing.')),
-                ('page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='print_editions', to=settings.WAGTAIL_PAGE_MODEL)),
-                ('revision', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision')),
-                ('service_point', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='print_editions', to='content_models.servicepoint')),
-                ('source_page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.WAGTAIL_PAGE_MODEL)),
-                ('source_revision', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[
+                            ("it", "italiano"),
+                            ("en", "English"),
+                            ("fr", "français"),
+                            ("es", "español"),
+                            ("ar", "العربيّة"),
+                            ("sq", "shqip"),
+                            ("ro", "Română"),
+                            ("zh-hans", "简体中文"),
+                            ("uk", "Українська"),
+                        ],
+                        max_length=10,
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "format",
+                    models.CharField(
+                        choices=[("a4", "A4 leaflet"), ("a5", "A5 leaflet"), ("a3", "A3 poster")],
+                        max_length=2,
+                        verbose_name="format",
+                    ),
+                ),
+                (
+                    "bilingual",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Italian beside the edition's language.",
+                        verbose_name="bilingual",
+                    ),
+                ),
+                ("fingerprint", models.CharField(max_length=64)),
+                ("file_name", models.CharField(max_length=255)),
+                ("bytes", models.PositiveIntegerField()),
+                ("pages", models.PositiveSmallIntegerField()),
+                ("generated_at", models.DateTimeField(verbose_name="generated at")),
+                (
+                    "problems",
+                    models.TextField(
+                        blank=True, help_text="What could not be printed, e.g. an image missing."
+                    ),
+                ),
+                (
+                    "page",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="print_editions",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "revision",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailcore.revision",
+                    ),
+                ),
+                (
+                    "service_point",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="print_editions",
+                        to="content_models.servicepoint",
+                    ),
+                ),
+                (
+                    "source_page",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "source_revision",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailcore.revision",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'print edition',
-                'verbose_name_plural': 'print editions',
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('page__isnull', False), ('service_point__isnull', True)), models.Q(('page__isnull', True), ('service_point__isnull', False)), _connector='OR'), name='printedition_one_subject'), models.UniqueConstraint(condition=models.Q(('page__isnull', False)), fields=('page', 'format', 'bilingual'), name='printedition_one_per_page_format'), models.UniqueConstraint(condition=models.Q(('service_point__isnull', False)), fields=('service_point', 'format', 'bilingual'), name='printedition_one_per_point_format')],
+                "verbose_name": "print edition",
+                "verbose_name_plural": "print editions",
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("page__isnull", False), ("service_point__isnull", True)),
+                            models.Q(("page__isnull", True), ("service_point__isnull", False)),
+                            _connector="OR",
+                        ),
+                        name="printedition_one_subject",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("page__isnull", False)),
+                        fields=("page", "format", "bilingual"),
+                        name="printedition_one_per_page_format",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("service_point__isnull", False)),
+                        fields=("service_point", "format", "bilingual"),
+                        name="printedition_one_per_point_format",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='PrintJob',
+            name="PrintJob",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', models.CharField(choices=[('queued', 'Queued'), ('running', 'Being typeset'), ('done', 'Up to date'), ('retrying', 'Failed, will retry'), ('failed', 'Failed')], default='queued', max_length=10)),
-                ('force', models.BooleanField(default=False, help_text='Typeset again even what has not changed.')),
-                ('attempts', models.PositiveSmallIntegerField(default=0)),
-                ('last_error', models.TextField(blank=True)),
-                ('next_attempt_at', models.DateTimeField(blank=True, null=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('page', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='print_job', to=settings.WAGTAIL_PAGE_MODEL)),
-                ('service_point', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='print_job', to='content_models.servicepoint')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Queued"),
+                            ("running", "Being typeset"),
+                            ("done", "Up to date"),
+                            ("retrying", "Failed, will retry"),
+                            ("failed", "Failed"),
+                        ],
+                        default="queued",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "force",
+                    models.BooleanField(default=False, help_text="Typeset again even what has not changed."),
+                ),
+                ("attempts", models.PositiveSmallIntegerField(default=0)),
+                ("last_error", models.TextField(blank=True)),
+                ("next_attempt_at", models.DateTimeField(blank=True, null=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "page",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="print_job",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "service_point",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="print_job",
+                        to="content_models.servicepoint",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'print job',
-                'indexes': [models.Index(fields=['state', 'next_attempt_at'], name='printjob_due_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('page__isnull', False), ('service_point__isnull', True)), models.Q(('page__isnull', True), ('service_point__isnull', False)), _connector='OR'), name='printjob_one_subject')],
+                "verbose_name": "print job",
+                "indexes": [models.Index(fields=["state", "next_attempt_at"], name="printjob_due_idx")],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("page__isnull", False), ("service_point__isnull", True)),
+                            models.Q(("page__isnull", True), ("service_point__isnull", False)),
+                            _connector="OR",
+                        ),
+                        name="printjob_one_subject",
+                    )
+                ],
             },
         ),
     ]

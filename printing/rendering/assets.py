@@ -69,8 +69,11 @@ class Assets:
         self._report_missing(image)
 
     def _report_missing(self, image) -> None:
-        logger.warning("Image %s (%s) is missing from storage: printed as its alternative text", image.pk,
-                       image.file.name)
+        logger.warning(
+            "Image %s (%s) is missing from storage: printed as its alternative text",
+            image.pk,
+            image.file.name,
+        )
         self.problems.append(f"image {image.pk} missing from storage")
 
 

@@ -11,7 +11,7 @@ import re
 from bs4 import BeautifulSoup, NavigableString
 from bs4.element import Comment
 
-_LATIN = "0-9A-Za-z\u00C0-\u024F"
+_LATIN = "0-9A-Za-z\u00c0-\u024f"
 # A run starts with a Latin letter or a digit (or a +), may go on through spaces and the punctuation of phone
 # numbers, dates, times, addresses and e-mail addresses, and ends on a letter, a digit, % or €: a full stop or
 # comma after it belongs to the surrounding sentence.
@@ -25,7 +25,7 @@ def ltr_runs(text: str) -> list[tuple[int, int]]:
     runs = []
     for match in LTR_RUN.finditer(text):
         end = match.end()
-        if match.group().count("(") > match.group().count(")") and text[end:end + 1] == ")":
+        if match.group().count("(") > match.group().count(")") and text[end : end + 1] == ")":
             end += 1
         runs.append((match.start(), end))
     return runs

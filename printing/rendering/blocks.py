@@ -56,8 +56,12 @@ def quote_html(value, ctx):
 
 def alert_html(value, ctx):
     level = value["level"] if value["level"] in ALERT_LEVELS else "info"
-    return format_html('<aside class="alert alert-{}"><p class="alert-title">{}</p>{}</aside>',
-                       level, value["title"], ctx.richtext(value["text"]))
+    return format_html(
+        '<aside class="alert alert-{}"><p class="alert-title">{}</p>{}</aside>',
+        level,
+        value["title"],
+        ctx.richtext(value["text"]),
+    )
 
 
 # --- Media ---------------------------------------------------------------------------------------------------
@@ -73,10 +77,22 @@ def image_html(value, ctx):
 
 
 def video_html(value, ctx):
-    transcript = format_html('<div class="transcript"><p class="label">{}</p><p>{}</p></div>',
-                             labels.TRANSCRIPT, value["transcript"]) if value["transcript"] else ""
-    return format_html('<div class="video"><p><strong>{}: {}</strong><br>{}</p>{}</div>',
-                       labels.VIDEO, value["title"], url_text(value["url"]), transcript)
+    transcript = (
+        format_html(
+            '<div class="transcript"><p class="label">{}</p><p>{}</p></div>',
+            labels.TRANSCRIPT,
+            value["transcript"],
+        )
+        if value["transcript"]
+        else ""
+    )
+    return format_html(
+        '<div class="video"><p><strong>{}: {}</strong><br>{}</p>{}</div>',
+        labels.VIDEO,
+        value["title"],
+        url_text(value["url"]),
+        transcript,
+    )
 
 
 def document_html(value, ctx):
@@ -86,8 +102,14 @@ def document_html(value, ctx):
     title = value.get("title") or document.title
     details = ltr(f"{document.file_extension.upper()}, {filesizeformat(document.get_file_size() or 0)}")
     description = format_html("<br>{}", value["description"]) if value.get("description") else ""
-    return format_html('<p class="document"><strong>{}: {}</strong> ({}){}<br>{}</p>',
-                       labels.DOCUMENT, title, details, description, url_text(ctx.content.document_url(document)))
+    return format_html(
+        '<p class="document"><strong>{}: {}</strong> ({}){}<br>{}</p>',
+        labels.DOCUMENT,
+        title,
+        details,
+        description,
+        url_text(ctx.content.document_url(document)),
+    )
 
 
 # --- Links ---------------------------------------------------------------------------------------------------
@@ -106,9 +128,13 @@ def call_to_action_html(value, ctx):
 def related_pages_html(value, ctx):
     served = [ctx.content.served(page.pk, ctx.code) for page in value["pages"] if page is not None]
     items = format_html_join(
-        "", '<li><span lang="{}">{}</span><br>{}</li>',
-        ((ctx.content.page_language(page), page.title, url_text(ctx.content.page_url(page)))
-         for page in served if page is not None),
+        "",
+        '<li><span lang="{}">{}</span><br>{}</li>',
+        (
+            (ctx.content.page_language(page), page.title, url_text(ctx.content.page_url(page)))
+            for page in served
+            if page is not None
+        ),
     )
     if not items:
         return ""
@@ -131,8 +157,11 @@ def steps_html(value, ctx):
 
 def faq_html(value, ctx):
     items = _join(
-        format_html('<div class="faq-item"><p class="question">{}</p>{}</div>',
-                    item["question"], ctx.richtext(item["answer"]))
+        format_html(
+            '<div class="faq-item"><p class="question">{}</p>{}</div>',
+            item["question"],
+            ctx.richtext(item["answer"]),
+        )
         for item in value["items"]
     )
     return format_html('<section class="faq">{}{}</section>', _title(value), items)
@@ -156,7 +185,9 @@ def contact_html(value, ctx):
     lines = [format_html("<strong>{}</strong>", value["name"])]
     if value.get("role"):
         lines.append(format_html("{}", value["role"]))
-    lines += contact_lines(phone=value.get("phone", ""), email=value.get("email", ""), url=value.get("url", ""))
+    lines += contact_lines(
+        phone=value.get("phone", ""), email=value.get("email", ""), url=value.get("url", "")
+    )
     if value.get("notes"):
         lines.append(format_html("{}", value["notes"]))
     return format_html('<div class="contact"><p>{}</p></div>', mark_safe("<br>".join(lines)))
@@ -173,17 +204,25 @@ def figure_number(value) -> str:
 
 
 def key_figure_html(figure, ctx):
-    source = format_html('<p class="figure-source">{}: {}</p>', labels.SOURCE, figure["source"]) \
-        if figure.get("source") else ""
+    source = (
+        format_html('<p class="figure-source">{}: {}</p>', labels.SOURCE, figure["source"])
+        if figure.get("source")
+        else ""
+    )
     unit = format_html(' <span class="figure-unit">{}</span>', figure["unit"]) if figure.get("unit") else ""
     return format_html(
         '<div class="figure"><p class="figure-value">{}{}</p><p class="figure-label">{}</p>{}</div>',
-        ltr(figure_number(figure["value"])), unit, figure["label"], source,
+        ltr(figure_number(figure["value"])),
+        unit,
+        figure["label"],
+        source,
     )
 
 
 def key_figures_list_html(figures, ctx) -> SafeString:
-    return format_html('<div class="figures">{}</div>', _join(key_figure_html(figure, ctx) for figure in figures))
+    return format_html(
+        '<div class="figures">{}</div>', _join(key_figure_html(figure, ctx) for figure in figures)
+    )
 
 
 def key_figures_html(value, ctx):
@@ -201,7 +240,9 @@ def opening_hours_rows(slots, ctx) -> SafeString:
             f"{slot['opens']:%H:%M}–{slot['closes']:%H:%M}" + (" *" if slot.get("by_appointment") else "")
             for slot in day_slots
         )
-        rows.append(format_html("<tr><th scope=\"row\">{}</th><td>{}</td></tr>", day_names[weekday], ltr(times)))
+        rows.append(
+            format_html('<tr><th scope="row">{}</th><td>{}</td></tr>', day_names[weekday], ltr(times))
+        )
     return mark_safe("".join(str(row) for row in rows))
 
 
@@ -211,8 +252,11 @@ def opening_hours_html(value, ctx):
 
 
 def social_link_html(value, ctx):
-    return format_html("<li>{}: {}</li>", value["platform"].capitalize() if value["platform"] != "x" else "X",
-                       url_text(value["url"]))
+    return format_html(
+        "<li>{}: {}</li>",
+        value["platform"].capitalize() if value["platform"] != "x" else "X",
+        url_text(value["url"]),
+    )
 
 
 registry.register(library.HeadingBlock, heading_html)

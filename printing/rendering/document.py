@@ -68,7 +68,9 @@ class EditionDocument:
         printed_on = printed_on or timezone.localdate()
         with translation.override(self.language.code):
             printed = _date_text(printed_on, self.language)
-            updated = _date_text(timezone.localtime(self.updated).date(), self.language) if self.updated else ""
+            updated = (
+                _date_text(timezone.localtime(self.updated).date(), self.language) if self.updated else ""
+            )
         return self.html.replace(PRINTED_ON_MARK, printed).replace(UPDATED_MARK, updated)
 
 
@@ -85,11 +87,19 @@ def _fingerprint(html: str) -> str:
 
 def _css(fmt: str, *, cover: bool = False) -> str:
     paper = PAPERS[PrintFormat(fmt)]
-    return render_to_string("printing/print.css", {
-        "page_size": paper.size, "page_margin": paper.margin, "base_size": paper.base_size,
-        "qr_size": paper.qr_size, "image_max_height": paper.image_max_height,
-        "main_image_max_height": paper.main_image_max_height, "cover": cover, "columns": paper.columns,
-    })
+    return render_to_string(
+        "printing/print.css",
+        {
+            "page_size": paper.size,
+            "page_margin": paper.margin,
+            "base_size": paper.base_size,
+            "qr_size": paper.qr_size,
+            "image_max_height": paper.image_max_height,
+            "main_image_max_height": paper.main_image_max_height,
+            "cover": cover,
+            "columns": paper.columns,
+        },
+    )
 
 
 def _qr(ctx: RenderContext, subject: PrintedSubject) -> dict | None:
@@ -98,11 +108,22 @@ def _qr(ctx: RenderContext, subject: PrintedSubject) -> dict | None:
     if not url:
         return None
     alt = f"{caption}: {url}"
-    return {"src": ctx.assets.add("qr.svg", qr_svg(url, title=alt)), "alt": alt, "caption": str(caption), "url": url}
+    return {
+        "src": ctx.assets.add("qr.svg", qr_svg(url, title=alt)),
+        "alt": alt,
+        "caption": str(caption),
+        "url": url,
+    }
 
 
-def _colophon(ctx: RenderContext, print_settings, *, languages: list[ContentLanguage], online_url: str,
-              updated: datetime.datetime | None) -> dict:
+def _colophon(
+    ctx: RenderContext,
+    print_settings,
+    *,
+    languages: list[ContentLanguage],
+    online_url: str,
+    updated: datetime.datetime | None,
+) -> dict:
     italian = get_content_language(django_settings.LANGUAGE_CODE)
     funding = []
     if print_settings.funding_line:
@@ -123,15 +144,29 @@ def _colophon(ctx: RenderContext, print_settings, *, languages: list[ContentLang
     with translation.override(ctx.code):
         printed_on = labels.PRINTED_ON % {"date": PRINTED_ON_MARK}
         last_updated = labels.LAST_UPDATED % {"date": UPDATED_MARK} if updated else ""
-    return {"funding_lines": funding, "logos": logos, "checks": checks, "online_url": online_url,
-            "printed_on": printed_on, "last_updated": last_updated}
+    return {
+        "funding_lines": funding,
+        "logos": logos,
+        "checks": checks,
+        "online_url": online_url,
+        "printed_on": printed_on,
+        "last_updated": last_updated,
+    }
 
 
-def _document(template: str, context: dict, ctx: RenderContext, *, title: str,
-              updated: datetime.datetime | None) -> "EditionDocument":
+def _document(
+    template: str, context: dict, ctx: RenderContext, *, title: str, updated: datetime.datetime | None
+) -> "EditionDocument":
     html = isolate_ltr_runs(render_to_string(template, context))
-    return EditionDocument(html=html, assets=ctx.assets, title=title, language=ctx.language,
-                           fingerprint=_fingerprint(html), updated=updated, problems=ctx.assets.problems)
+    return EditionDocument(
+        html=html,
+        assets=ctx.assets,
+        title=title,
+        language=ctx.language,
+        fingerprint=_fingerprint(html),
+        updated=updated,
+        problems=ctx.assets.problems,
+    )
 
 
 def pair_sections(left: list[Section], right: list[Section]) -> list[tuple[Section | None, Section | None]]:
@@ -148,8 +183,13 @@ def subject_document(obj, edition: Edition, ctx: RenderContext, print_settings, 
         subject = subject_build(obj, ctx)
         qr = _qr(ctx, subject)
     context = {
-        "language": language, "settings": print_settings, "subject": subject, "qr": qr, "anchor": "top",
-        "document_title": f"{subject.title} – {subject.kind}", "description": subject.summary,
+        "language": language,
+        "settings": print_settings,
+        "subject": subject,
+        "qr": qr,
+        "anchor": "top",
+        "document_title": f"{subject.title} – {subject.kind}",
+        "description": subject.summary,
     }
     if edition.bilingual:
         italian_language = get_content_language(django_settings.LANGUAGE_CODE)
@@ -158,20 +198,31 @@ def subject_document(obj, edition: Edition, ctx: RenderContext, print_settings, 
             italian = subject_build(italian_obj, italian_ctx)
         updated = max(filter(None, [subject.updated, italian.updated]), default=None)
         context |= {
-            "root_direction": "ltr", "italian": italian, "reader": subject, "italian_language": italian_language,
+            "root_direction": "ltr",
+            "italian": italian,
+            "reader": subject,
+            "italian_language": italian_language,
             "rows": pair_sections(italian.sections, subject.sections),
             "document_title": f"{italian.title} / {subject.title}",
             "subject": PrintedSubject(kind=f"{italian.kind} · {subject.kind}", title=subject.title),
             "css": _css(edition.format),
-            **_colophon(ctx, print_settings, languages=[italian_language, language], online_url=subject.url,
-                        updated=updated),
+            **_colophon(
+                ctx,
+                print_settings,
+                languages=[italian_language, language],
+                online_url=subject.url,
+                updated=updated,
+            ),
         }
         template = "printing/bilingual.html"
     else:
         updated = subject.updated
-        context |= {"css": _css(edition.format),
-                    **_colophon(ctx, print_settings, languages=[language], online_url=subject.url or "",
-                                updated=updated)}
+        context |= {
+            "css": _css(edition.format),
+            **_colophon(
+                ctx, print_settings, languages=[language], online_url=subject.url or "", updated=updated
+            ),
+        }
         template = "printing/poster.html" if edition.format == PrintFormat.A3 else "printing/leaflet.html"
     return _document(template, context, ctx, title=context["document_title"], updated=updated)
 
@@ -185,8 +236,16 @@ class Chapter:
     notice: str = ""
 
 
-def booklet_document(items, *, language: ContentLanguage, fmt: str, ctx: RenderContext, print_settings,
-                     title: str, subtitle: str):
+def booklet_document(
+    items,
+    *,
+    language: ContentLanguage,
+    fmt: str,
+    ctx: RenderContext,
+    print_settings,
+    title: str,
+    subtitle: str,
+):
     """A desk booklet: cover, contents, then each item (obj, its language) as a chapter with its own QR code.
 
     When the first item is a help desk (a booklet of its services), the service chapters do not repeat it.
@@ -207,9 +266,15 @@ def booklet_document(items, *, language: ContentLanguage, fmt: str, ctx: RenderC
     with translation.override(language.code):
         contents_label = str(labels.CONTENTS)
     context = {
-        "language": language, "settings": print_settings, "chapters": chapters, "booklet_title": title,
-        "booklet_subtitle": subtitle, "contents_label": contents_label, "document_title": title,
-        "description": subtitle, "css": _css(fmt, cover=True),
+        "language": language,
+        "settings": print_settings,
+        "chapters": chapters,
+        "booklet_title": title,
+        "booklet_subtitle": subtitle,
+        "contents_label": contents_label,
+        "document_title": title,
+        "description": subtitle,
+        "css": _css(fmt, cover=True),
         **_colophon(ctx, print_settings, languages=[language], online_url="", updated=updated),
     }
     return _document("printing/booklet.html", context, ctx, title=title, updated=updated)

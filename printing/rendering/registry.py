@@ -34,12 +34,16 @@ class BlockRegistry:
 
     def unmapped(self, stream_block: blocks.StreamBlock) -> list[str]:
         """Names of the stream's child blocks that have no renderer."""
-        return [name for name, block in stream_block.child_blocks.items() if type(block) not in self._renderers]
+        return [
+            name for name, block in stream_block.child_blocks.items() if type(block) not in self._renderers
+        ]
 
     def check(self, *stream_blocks: blocks.StreamBlock) -> None:
         missing = sorted({name for stream in stream_blocks for name in self.unmapped(stream)})
         if missing:
-            raise UnmappedBlockError(f"Blocks without a print renderer (printing/rendering/blocks.py): {missing}")
+            raise UnmappedBlockError(
+                f"Blocks without a print renderer (printing/rendering/blocks.py): {missing}"
+            )
 
 
 registry = BlockRegistry()

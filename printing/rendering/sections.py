@@ -7,8 +7,8 @@ StreamField block id, which wagtail-localize keeps across translations): the bil
 """
 
 import datetime
-from decimal import Decimal
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -17,7 +17,14 @@ from django.utils.safestring import SafeString, mark_safe
 from django_countries import countries
 
 from content_models.choices import AREAS_OF_ACTIVITY, AUDIENCES, SERVICE_POINT_KINDS, SPOKEN_LANGUAGES
-from content_models.models import AssociationPage, EventPage, InfographicPage, NewsPage, ServicePage, ServicePoint
+from content_models.models import (
+    AssociationPage,
+    EventPage,
+    InfographicPage,
+    NewsPage,
+    ServicePage,
+    ServicePoint,
+)
 
 from . import labels
 from .blocks import (
@@ -84,7 +91,10 @@ def _body_sections(stream_value, ctx) -> list[Section]:
 
 def _page_subject(page, ctx, kind) -> PrintedSubject:
     return PrintedSubject(
-        kind=str(kind), title=page.title, summary=page.summary, url=ctx.content.page_url(page),
+        kind=str(kind),
+        title=page.title,
+        summary=page.summary,
+        url=ctx.content.page_url(page),
         updated=page.last_published_at,
     )
 
@@ -118,7 +128,11 @@ def event_when(page) -> str:
         if end.date() == start.date():
             text += "" if page.all_day else " – " + date_format(end, TIME)
         else:
-            text += " – " + date_format(end, "DATE_FORMAT") + ("" if page.all_day else ", " + date_format(end, TIME))
+            text += (
+                " – "
+                + date_format(end, "DATE_FORMAT")
+                + ("" if page.all_day else ", " + date_format(end, TIME))
+            )
     return text
 
 
@@ -127,27 +141,43 @@ def opening_hours_table(point, ctx) -> SafeString:
     slots = [child.value for child in point.opening_hours]
     if not slots:
         return SafeString("")
-    note = format_html('<p class="note">* {}</p>', labels.BY_APPOINTMENT) \
-        if any(slot.get("by_appointment") for slot in slots) else ""
-    return format_html('<table class="hours"><caption>{}</caption>{}</table>{}',
-                       labels.OPENING_HOURS, opening_hours_rows(slots, ctx), note)
+    note = (
+        format_html('<p class="note">* {}</p>', labels.BY_APPOINTMENT)
+        if any(slot.get("by_appointment") for slot in slots)
+        else ""
+    )
+    return format_html(
+        '<table class="hours"><caption>{}</caption>{}</table>{}',
+        labels.OPENING_HOURS,
+        opening_hours_rows(slots, ctx),
+        note,
+    )
 
 
 def point_address(point) -> str:
     place = " ".join(part for part in (point.postcode, point.municipality) if part)
-    return ", ".join(part for part in (point.address, f"{place} ({point.province})" if point.province else place)
-                     if part)
+    return ", ".join(
+        part for part in (point.address, f"{place} ({point.province})" if point.province else place) if part
+    )
 
 
 def point_summary_html(point, ctx) -> SafeString:
     """A service point inside a service page: name, address, contacts, hours."""
-    lines = contact_lines(address=point_address(point), phone=point.phone, email=point.email, url=point.website)
+    lines = contact_lines(
+        address=point_address(point), phone=point.phone, email=point.email, url=point.website
+    )
     if point.languages_spoken:
-        lines.append(format_html("{}: {}", labels.LANGUAGES_SPOKEN, _choices(point.languages_spoken,
-                                                                             SPOKEN_LANGUAGES)))
+        lines.append(
+            format_html("{}: {}", labels.LANGUAGES_SPOKEN, _choices(point.languages_spoken, SPOKEN_LANGUAGES))
+        )
     notes = format_html("<p>{}</p>", point.opening_notes) if point.opening_notes else ""
-    return format_html('<div class="service-point"><p><strong>{}</strong><br>{}</p>{}{}</div>',
-                       point.name, mark_safe("<br>".join(lines)), opening_hours_table(point, ctx), notes)
+    return format_html(
+        '<div class="service-point"><p><strong>{}</strong><br>{}</p>{}{}</div>',
+        point.name,
+        mark_safe("<br>".join(lines)),
+        opening_hours_table(point, ctx),
+        notes,
+    )
 
 
 def map_url(point) -> str:
@@ -159,49 +189,92 @@ def map_url(point) -> str:
 
 
 def service_point_subject(point, ctx) -> PrintedSubject:
-    subject = PrintedSubject(kind=str(labels.KIND_SERVICE_POINT), title=point.name,
-                             summary=str(dict(SERVICE_POINT_KINDS).get(point.kind, "")), map_url=map_url(point))
-    contacts = contact_lines(address=point_address(point), phone=point.phone, email=point.email, url=point.website)
+    subject = PrintedSubject(
+        kind=str(labels.KIND_SERVICE_POINT),
+        title=point.name,
+        summary=str(dict(SERVICE_POINT_KINDS).get(point.kind, "")),
+        map_url=map_url(point),
+    )
+    contacts = contact_lines(
+        address=point_address(point), phone=point.phone, email=point.email, url=point.website
+    )
     subject.facts = [Fact(str(labels.ADDRESS), format_html("{}", point_address(point)))]
     if point.phone:
         subject.facts.append(Fact(str(labels.PHONE), ltr(point.phone)))
-    subject.sections = [section for section in [
-        _section("hours", None, opening_hours_table(point, ctx)),
-        _section("opening_notes", None, format_html("<p>{}</p>", point.opening_notes) if point.opening_notes else ""),
-        _section("contacts", labels.CONTACTS, format_html("<p>{}</p>", mark_safe("<br>".join(contacts)))),
-        _section("languages", labels.LANGUAGES_SPOKEN, _choices(point.languages_spoken, SPOKEN_LANGUAGES)),
-        _section("accessibility", labels.ACCESSIBILITY,
-                 format_html("<p>{}</p>", point.accessibility_notes) if point.accessibility_notes else ""),
-    ] if section]
+    subject.sections = [
+        section
+        for section in [
+            _section("hours", None, opening_hours_table(point, ctx)),
+            _section(
+                "opening_notes",
+                None,
+                format_html("<p>{}</p>", point.opening_notes) if point.opening_notes else "",
+            ),
+            _section("contacts", labels.CONTACTS, format_html("<p>{}</p>", mark_safe("<br>".join(contacts)))),
+            _section(
+                "languages", labels.LANGUAGES_SPOKEN, _choices(point.languages_spoken, SPOKEN_LANGUAGES)
+            ),
+            _section(
+                "accessibility",
+                labels.ACCESSIBILITY,
+                format_html("<p>{}</p>", point.accessibility_notes) if point.accessibility_notes else "",
+            ),
+        ]
+        if section
+    ]
     return subject
 
 
 # --- Pages -----------------------------------------------------------------------------------------------------
 def service_subject(page, ctx) -> PrintedSubject:
     subject = _page_subject(page, ctx, labels.KIND_SERVICE)
-    points = [ctx.content.snippet_in(point, ctx.code) for point in page.service_points.all()
-              if point.translation_key not in ctx.points_printed]
-    who = format_html("{}{}", format_html("<p>{}</p>", _choices(page.audiences, AUDIENCES)) if page.audiences else "",
-                      ctx.richtext(page.audience_details))
+    points = [
+        ctx.content.snippet_in(point, ctx.code)
+        for point in page.service_points.all()
+        if point.translation_key not in ctx.points_printed
+    ]
+    who = format_html(
+        "{}{}",
+        format_html("<p>{}</p>", _choices(page.audiences, AUDIENCES)) if page.audiences else "",
+        ctx.richtext(page.audience_details),
+    )
     costs = ctx.richtext(page.costs) if page.costs else ""
     if page.is_free:
         costs = format_html("<p><strong>{}</strong></p>{}", labels.FREE_OF_CHARGE, costs)
-    channels = format_html("{}{}", ctx.richtext(page.channels),
-                           format_html("<p>{}: {}</p>", labels.ONLINE_SERVICE, url_text(page.online_url))
-                           if page.online_url else "")
-    subject.sections = [section for section in [
-        _section("who", labels.WHO_IT_IS_FOR, who),
-        _section("how", labels.HOW_TO_ACCESS,
-                 steps_list_html([child.value for child in page.how_to_access], ctx) if page.how_to_access else ""),
-        _section("need", labels.WHAT_YOU_NEED, ctx.richtext(page.what_you_need)),
-        _section("get", labels.WHAT_YOU_GET, ctx.richtext(page.what_you_get)),
-        _section("costs", labels.COSTS, costs),
-        _section("deadlines", labels.DEADLINES, ctx.richtext(page.deadlines)),
-        _section("channels", labels.HOW_TO_REACH, channels),
-        _section("where", labels.WHERE, format_html_join("", "{}", ((point_summary_html(point, ctx),)
-                                                                  for point in points))),
-        _section("languages", labels.LANGUAGES_OFFERED, _choices(page.service_languages, SPOKEN_LANGUAGES)),
-    ] if section] + _body_sections(page.body, ctx)
+    channels = format_html(
+        "{}{}",
+        ctx.richtext(page.channels),
+        format_html("<p>{}: {}</p>", labels.ONLINE_SERVICE, url_text(page.online_url))
+        if page.online_url
+        else "",
+    )
+    subject.sections = [
+        section
+        for section in [
+            _section("who", labels.WHO_IT_IS_FOR, who),
+            _section(
+                "how",
+                labels.HOW_TO_ACCESS,
+                steps_list_html([child.value for child in page.how_to_access], ctx)
+                if page.how_to_access
+                else "",
+            ),
+            _section("need", labels.WHAT_YOU_NEED, ctx.richtext(page.what_you_need)),
+            _section("get", labels.WHAT_YOU_GET, ctx.richtext(page.what_you_get)),
+            _section("costs", labels.COSTS, costs),
+            _section("deadlines", labels.DEADLINES, ctx.richtext(page.deadlines)),
+            _section("channels", labels.HOW_TO_REACH, channels),
+            _section(
+                "where",
+                labels.WHERE,
+                format_html_join("", "{}", ((point_summary_html(point, ctx),) for point in points)),
+            ),
+            _section(
+                "languages", labels.LANGUAGES_OFFERED, _choices(page.service_languages, SPOKEN_LANGUAGES)
+            ),
+        ]
+        if section
+    ] + _body_sections(page.body, ctx)
     subject.facts = [Fact(str(labels.LAST_REVIEWED), _date(page.last_reviewed))]
     return subject
 
@@ -222,12 +295,20 @@ def event_subject(page, ctx) -> PrintedSubject:
     if page.registration_url:
         facts.append(Fact(str(labels.REGISTRATION), url_text(page.registration_url)))
     if page.event_languages:
-        facts.append(Fact(str(labels.LANGUAGES_SPOKEN), format_html("{}", _choices(page.event_languages,
-                                                                                 SPOKEN_LANGUAGES))))
+        facts.append(
+            Fact(
+                str(labels.LANGUAGES_SPOKEN),
+                format_html("{}", _choices(page.event_languages, SPOKEN_LANGUAGES)),
+            )
+        )
     subject.facts = facts
-    subject.sections = [section for section in [
-        _section("who", labels.WHO_IT_IS_FOR, _choices(page.audiences, AUDIENCES)),
-    ] if section] + _body_sections(page.body, ctx)
+    subject.sections = [
+        section
+        for section in [
+            _section("who", labels.WHO_IT_IS_FOR, _choices(page.audiences, AUDIENCES)),
+        ]
+        if section
+    ] + _body_sections(page.body, ctx)
     return subject
 
 
@@ -250,13 +331,21 @@ def infographic_subject(page, ctx) -> PrintedSubject:
         Fact(str(labels.DATA_DATE), _date(page.data_date)),
     ]
     document = ctx.content.document(page.document_id)
-    subject.sections = [section for section in [
-        _section("figures", labels.KEY_FIGURES, subject.poster_figures),
-        _section("long_description", labels.IN_WORDS, ctx.richtext(page.long_description)),
-        _section("document", labels.DOCUMENT,
-                 format_html("<p>{}<br>{}</p>", document.title, url_text(ctx.content.document_url(document)))
-                 if document is not None else ""),
-    ] if section]
+    subject.sections = [
+        section
+        for section in [
+            _section("figures", labels.KEY_FIGURES, subject.poster_figures),
+            _section("long_description", labels.IN_WORDS, ctx.richtext(page.long_description)),
+            _section(
+                "document",
+                labels.DOCUMENT,
+                format_html("<p>{}<br>{}</p>", document.title, url_text(ctx.content.document_url(document)))
+                if document is not None
+                else "",
+            ),
+        ]
+        if section
+    ]
     return subject
 
 
@@ -266,17 +355,29 @@ def association_subject(page, ctx) -> PrintedSubject:
     subject.image = _main_figure(logo, ctx) if logo is not None else SafeString("")
     place = ", ".join(part for part in (page.address, page.municipality) if part)
     contacts = contact_lines(address=place, phone=page.phone, email=page.email, url=page.website)
-    social = format_html_join("", "{}", ((registry.renderer_for(child.block)(child.value, ctx),)
-                                         for child in page.social_links))
+    social = format_html_join(
+        "", "{}", ((registry.renderer_for(child.block)(child.value, ctx),) for child in page.social_links)
+    )
     communities = ", ".join(str(countries.name(country.code)) for country in page.communities_served)
-    subject.sections = [section for section in [
-        _section("description", labels.WHO_WE_ARE, ctx.richtext(page.description)),
-        _section("areas", labels.AREAS_OF_ACTIVITY, _choices(page.areas_of_activity, AREAS_OF_ACTIVITY)),
-        _section("communities", labels.COMMUNITIES_SERVED, communities),
-        _section("languages", labels.LANGUAGES_SPOKEN, _choices(page.languages_spoken, SPOKEN_LANGUAGES)),
-        _section("contacts", labels.CONTACTS, format_html("<p>{}</p>{}", mark_safe("<br>".join(contacts)),
-                                                          format_html("<ul>{}</ul>", social) if social else "")),
-    ] if section] + _body_sections(page.body, ctx)
+    subject.sections = [
+        section
+        for section in [
+            _section("description", labels.WHO_WE_ARE, ctx.richtext(page.description)),
+            _section("areas", labels.AREAS_OF_ACTIVITY, _choices(page.areas_of_activity, AREAS_OF_ACTIVITY)),
+            _section("communities", labels.COMMUNITIES_SERVED, communities),
+            _section("languages", labels.LANGUAGES_SPOKEN, _choices(page.languages_spoken, SPOKEN_LANGUAGES)),
+            _section(
+                "contacts",
+                labels.CONTACTS,
+                format_html(
+                    "<p>{}</p>{}",
+                    mark_safe("<br>".join(contacts)),
+                    format_html("<ul>{}</ul>", social) if social else "",
+                ),
+            ),
+        ]
+        if section
+    ] + _body_sections(page.body, ctx)
     return subject
 
 
@@ -298,6 +399,7 @@ def subject_build(obj, ctx) -> PrintedSubject:
     try:
         builder = BUILDERS[type(obj)]
     except KeyError:
-        raise UnmappedSubjectError(f"No print layout for {type(obj).__name__}: add one in "
-                                   "printing/rendering/sections.py") from None
+        raise UnmappedSubjectError(
+            f"No print layout for {type(obj).__name__}: add one in printing/rendering/sections.py"
+        ) from None
     return builder(obj, ctx)

@@ -13,7 +13,13 @@ from wagtail.models import Locale
 
 from content_models.models import ServiceIndexPage
 from printing.models import PrintSettings
-from tests.factories import ImageFactory, ServicePageFactory, ServicePointFactory, png_bytes, translation_publish
+from tests.factories import (
+    ImageFactory,
+    ServicePageFactory,
+    ServicePointFactory,
+    png_bytes,
+    translation_publish,
+)
 
 PHONE = "+39 010 123 4567"
 PORTAL = "https://portale.example.org"
@@ -71,11 +77,16 @@ def portal_urls(settings) -> dict[str, str]:
 
 
 def print_settings_create() -> PrintSettings:
-    logo = ImageFactory(title="Logo UE", description="Unione europea",
-                        file=ContentFile(png_bytes(300, 200, (0, 51, 153)), name="logo-ue.png"))
+    logo = ImageFactory(
+        title="Logo UE",
+        description="Unione europea",
+        file=ContentFile(png_bytes(300, 200, (0, 51, 153)), name="logo-ue.png"),
+    )
     settings = PrintSettings.load()
     settings.funding_line = "Progetto cofinanziato dal Fondo Asilo, Migrazione e Integrazione 2021-2027."
-    settings.funding_translations = [("translation", {"language": "ar", "text": "مشروع بتمويل مشترك من صندوق اللجوء والهجرة والاندماج."})]
+    settings.funding_translations = [
+        ("translation", {"language": "ar", "text": "مشروع بتمويل مشترك من صندوق اللجوء والهجرة والاندماج."})
+    ]
     settings.logos = [("logo", {"image": logo, "name": "Unione europea"})]
     settings.save()
     return settings
@@ -85,30 +96,65 @@ def service_body(texts: dict, image, ids: dict | None = None) -> list[dict]:
     """The body as stored (block ids kept across translations, as wagtail-localize keeps them)."""
     ids = ids or {}
     return [
-        {"type": "heading", "id": ids.get("heading", "b-heading"), "value": {"text": texts["step"], "level": "h2"}},
-        {"type": "paragraph", "id": ids.get("paragraph", "b-paragraph"), "value": f"<p>{texts['paragraph']}</p>"},
-        {"type": "image", "id": ids.get("image", "b-image"),
-         "value": {"image": image.pk, "caption": "", "alt_text": texts["alt"]}},
+        {
+            "type": "heading",
+            "id": ids.get("heading", "b-heading"),
+            "value": {"text": texts["step"], "level": "h2"},
+        },
+        {
+            "type": "paragraph",
+            "id": ids.get("paragraph", "b-paragraph"),
+            "value": f"<p>{texts['paragraph']}</p>",
+        },
+        {
+            "type": "image",
+            "id": ids.get("image", "b-image"),
+            "value": {"image": image.pk, "caption": "", "alt_text": texts["alt"]},
+        },
     ]
 
 
 def service_point_create():
     return ServicePointFactory(
-        name="Sportello InterAzioni Genova", address="Via Fieschi 15", postcode="16121", phone=PHONE,
+        name="Sportello InterAzioni Genova",
+        address="Via Fieschi 15",
+        postcode="16121",
+        phone=PHONE,
         email="sportello@example.org",
-        opening_hours=[("slot", {"weekday": "tue", "opens": datetime.time(9), "closes": datetime.time(13),
-                                 "by_appointment": False}),
-                       ("slot", {"weekday": "thu", "opens": datetime.time(14), "closes": datetime.time(17, 30),
-                                 "by_appointment": True})],
+        opening_hours=[
+            (
+                "slot",
+                {
+                    "weekday": "tue",
+                    "opens": datetime.time(9),
+                    "closes": datetime.time(13),
+                    "by_appointment": False,
+                },
+            ),
+            (
+                "slot",
+                {
+                    "weekday": "thu",
+                    "opens": datetime.time(14),
+                    "closes": datetime.time(17, 30),
+                    "by_appointment": True,
+                },
+            ),
+        ],
     )
 
 
 def service_with_translations(parent, languages=("ar", "zh-hans", "uk"), *, point=None):
     """A published Italian service page and its published translations; returns {language: page}."""
-    image = ImageFactory(description=TEXTS["it"]["alt"],
-                         file=ContentFile(png_bytes(800, 500, (200, 120, 40)), name="classe.png"))
+    image = ImageFactory(
+        description=TEXTS["it"]["alt"],
+        file=ContentFile(png_bytes(800, 500, (200, 120, 40)), name="classe.png"),
+    )
     italian = ServicePageFactory(
-        parent=parent, slug="corsi-adulti", title=TEXTS["it"]["title"], summary=TEXTS["it"]["summary"],
+        parent=parent,
+        slug="corsi-adulti",
+        title=TEXTS["it"]["title"],
+        summary=TEXTS["it"]["summary"],
         body=service_body(TEXTS["it"], image),
         how_to_access=[("step", {"title": TEXTS["it"]["step"], "description": ""})],
         last_reviewed=datetime.date(2025, 3, 12),
@@ -120,7 +166,11 @@ def service_with_translations(parent, languages=("ar", "zh-hans", "uk"), *, poin
     for language in languages:
         texts = TEXTS[language]
         pages[language] = translation_publish(
-            italian, language, title=texts["title"], summary=texts["summary"], body=service_body(texts, image),
+            italian,
+            language,
+            title=texts["title"],
+            summary=texts["summary"],
+            body=service_body(texts, image),
             how_to_access=[("step", {"title": texts["step"], "description": ""})],
         )
     return pages

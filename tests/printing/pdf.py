@@ -20,14 +20,19 @@ def _run(*command: str, data: bytes) -> str:
     with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
         handle.write(data)
         handle.flush()
-        return subprocess.run([*command, handle.name, *(["-"] if command[0] == "pdftotext" else [])],
-                              check=True, capture_output=True).stdout.decode()
+        return subprocess.run(
+            [*command, handle.name, *(["-"] if command[0] == "pdftotext" else [])],
+            check=True,
+            capture_output=True,
+        ).stdout.decode()
 
 
 def pdf_text(pdf: bytes) -> str:
     """The text in reading order, bidi controls removed and Arabic presentation forms folded (NFKC), whitespace
     collapsed: what a person would search for."""
-    text = unicodedata.normalize("NFKC", _run("pdftotext", "-enc", "UTF-8", data=pdf).translate(BIDI_CONTROLS))
+    text = unicodedata.normalize(
+        "NFKC", _run("pdftotext", "-enc", "UTF-8", data=pdf).translate(BIDI_CONTROLS)
+    )
     return " ".join(text.split())
 
 
@@ -60,7 +65,9 @@ def pdf_words(pdf: bytes) -> list[Word]:
     for line in html.splitlines():
         if "<page " in line:
             page += 1
-        match = re.search(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*?)</word>', line)
+        match = re.search(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*?)</word>', line
+        )
         if match:
             words.append(Word(match[4], float(match[1]), float(match[2]), float(match[3]), page))
     return words
@@ -72,7 +79,7 @@ def _objects(pdf: bytes) -> bytes:
     for match in re.finditer(rb"stream\r?\n", pdf):
         end = pdf.find(b"endstream", match.end())
         try:
-            inflated.append(zlib.decompress(pdf[match.end():end]))
+            inflated.append(zlib.decompress(pdf[match.end() : end]))
         except zlib.error:
             continue
     return pdf + b"\n".join(inflated)
@@ -91,11 +98,14 @@ def pdf_catalog_language(pdf: bytes) -> str | None:
 
 def pdf_alt_texts(pdf: bytes) -> list[str]:
     """Alternative texts of the tagged figures."""
-    return [_pdf_string(raw) for raw in re.findall(rb"/Alt\s*(\((?:\\.|[^\\)])*\)|<[0-9a-fA-F]*>)", _objects(pdf))]
+    return [
+        _pdf_string(raw) for raw in re.findall(rb"/Alt\s*(\((?:\\.|[^\\)])*\)|<[0-9a-fA-F]*>)", _objects(pdf))
+    ]
 
 
-def pdf_pages_png(pdf: bytes, directory: Path, name: str, *, dpi: int = 100, first: int = 1,
-                  last: int | None = None) -> list[Path]:
+def pdf_pages_png(
+    pdf: bytes, directory: Path, name: str, *, dpi: int = 100, first: int = 1, last: int | None = None
+) -> list[Path]:
     """pdftoppm's rendering of the pages, as PNG files `name-<n>.png` in `directory`."""
     directory.mkdir(parents=True, exist_ok=True)
     for old in directory.glob(f"{name}-*.png"):
@@ -103,12 +113,28 @@ def pdf_pages_png(pdf: bytes, directory: Path, name: str, *, dpi: int = 100, fir
     with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
         handle.write(pdf)
         handle.flush()
-        subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-f", str(first), "-l", str(last or first),
-                        handle.name, str(directory / name)], check=True)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                str(dpi),
+                "-f",
+                str(first),
+                "-l",
+                str(last or first),
+                handle.name,
+                str(directory / name),
+            ],
+            check=True,
+        )
     return sorted(directory.glob(f"{name}-*.png"))
 
 
 def qr_codes(png: Path) -> list[str]:
     """What the QR codes on a rendered page say, read by zxing-cpp."""
-    return [result.text for result in zxingcpp.read_barcodes(Image.open(png))
-            if result.format == zxingcpp.BarcodeFormat.QRCode]
+    return [
+        result.text
+        for result in zxingcpp.read_barcodes(Image.open(png))
+        if result.format == zxingcpp.BarcodeFormat.QRCode
+    ]

@@ -30,8 +30,9 @@ def italian_admin(admin_client, admin_user):
 
 @pytest.fixture
 def service(service_index_page, translate):
-    italian = ServicePageFactory(parent=service_index_page, slug="corsi", title=TEXTS["it"]["title"],
-                                 summary=TEXTS["it"]["summary"])
+    italian = ServicePageFactory(
+        parent=service_index_page, slug="corsi", title=TEXTS["it"]["title"], summary=TEXTS["it"]["summary"]
+    )
     arabic = translate(italian, "ar", title=TEXTS["ar"]["title"], summary=TEXTS["ar"]["summary"])
     return italian, arabic
 
@@ -64,8 +65,9 @@ def test_preview_typesets_the_latest_draft_without_storing_it(admin_client, serv
     arabic.title = "دورات مسائية للكبار"
     arabic.save_revision()  # a draft
 
-    response = admin_client.get(reverse("printing_admin:preview", args=["page", italian.pk, "ar", "a4"]) +
-                                "?bilingual=1")
+    response = admin_client.get(
+        reverse("printing_admin:preview", args=["page", italian.pk, "ar", "a4"]) + "?bilingual=1"
+    )
 
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert "no-store" in response["Cache-Control"]
@@ -74,15 +76,22 @@ def test_preview_typesets_the_latest_draft_without_storing_it(admin_client, serv
     assert not arabic.print_editions.exists()
 
 
-@pytest.mark.parametrize("language, fmt, query, code", [
-    ("xx", "a4", "", "UNKNOWN_LANGUAGE"),
-    ("ar", "a9", "", "UNKNOWN_FORMAT"),
-    ("ar", "a3", "", "FORMAT_NOT_OFFERED"),  # posters are for events and infographics
-    ("it", "a4", "?bilingual=1", "FORMAT_NOT_OFFERED"),  # Italian beside Italian
-])
-def test_unknown_or_impossible_editions_are_a_400_with_a_code(admin_client, service, language, fmt, query, code):
+@pytest.mark.parametrize(
+    "language, fmt, query, code",
+    [
+        ("xx", "a4", "", "UNKNOWN_LANGUAGE"),
+        ("ar", "a9", "", "UNKNOWN_FORMAT"),
+        ("ar", "a3", "", "FORMAT_NOT_OFFERED"),  # posters are for events and infographics
+        ("it", "a4", "?bilingual=1", "FORMAT_NOT_OFFERED"),  # Italian beside Italian
+    ],
+)
+def test_unknown_or_impossible_editions_are_a_400_with_a_code(
+    admin_client, service, language, fmt, query, code
+):
     italian, _arabic = service
-    response = admin_client.get(reverse("printing_admin:preview", args=["page", italian.pk, language, fmt]) + query)
+    response = admin_client.get(
+        reverse("printing_admin:preview", args=["page", italian.pk, language, fmt]) + query
+    )
     assert response.status_code == 400
     assert response.content.decode().startswith(f"{code}: ")
 
@@ -97,8 +106,9 @@ def test_making_again_queues_the_translations_jobs(admin_client, service, settin
     italian, arabic = service
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     with TestCase.captureOnCommitCallbacks(execute=True):
-        response = admin_client.post(reverse("printing_admin:regenerate", args=["page", italian.pk]),
-                                     {"language": "ar"})
+        response = admin_client.post(
+            reverse("printing_admin:regenerate", args=["page", italian.pk]), {"language": "ar"}
+        )
     assert response.status_code == 302
     assert arabic.print_job.state == "queued" and arabic.print_job.force
 
@@ -113,8 +123,10 @@ def test_without_print_permission_the_pages_are_refused(client, service):
     client.force_login(user)
 
     # Wagtail's admin turns a refusal into a redirect to the dashboard with a message.
-    for url in (reverse("printing_admin:subject", args=["page", italian.pk]),
-                reverse("printing_admin:preview", args=["page", italian.pk, "it", "a4"])):
+    for url in (
+        reverse("printing_admin:subject", args=["page", italian.pk]),
+        reverse("printing_admin:preview", args=["page", italian.pk, "it", "a4"]),
+    ):
         response = client.get(url)
         assert response.status_code == 302 and response["Location"] == "/admin/"
     edit = client.get(reverse("wagtailadmin_pages:edit", args=[italian.pk])).content.decode()
@@ -123,16 +135,24 @@ def test_without_print_permission_the_pages_are_refused(client, service):
 
 def test_editors_get_the_print_permissions():
     editors = Group.objects.get(name="Editors")
-    codenames = set(editors.permissions.filter(content_type__app_label="printing").values_list("codename",
-                                                                                                 flat=True))
+    codenames = set(
+        editors.permissions.filter(content_type__app_label="printing").values_list("codename", flat=True)
+    )
     assert {"view_printedition", "change_printedition", "add_printbooklet"} <= codenames
     assert "change_printsettings" not in codenames
 
 
 # --- Desk booklets ----------------------------------------------------------------------------------------------
 def booklet_form(**values):
-    data = {"title": "", "language": "ar", "format": "a5", "selection": "pages", "service_point": "",
-            "topic": "", "chosen_pages": inline_formset([])}
+    data = {
+        "title": "",
+        "language": "ar",
+        "format": "a5",
+        "selection": "pages",
+        "service_point": "",
+        "topic": "",
+        "chosen_pages": inline_formset([]),
+    }
     data.update(values)
     return nested_form_data(data)
 
@@ -151,17 +171,21 @@ def test_a_booklet_of_a_help_desk_s_services_in_arabic(admin_client, service_ind
     untranslated.save_revision().publish()
 
     with TestCase.captureOnCommitCallbacks(execute=True):
-        response = admin_client.post(reverse("printing_booklets:add"), booklet_form(
-            selection="service_point", service_point=point.pk))
+        response = admin_client.post(
+            reverse("printing_booklets:add"), booklet_form(selection="service_point", service_point=point.pk)
+        )
 
     booklet = PrintBooklet.objects.get()
-    assert response.status_code == 302 and response["Location"] == reverse("printing_booklets:edit",
-                                                                           args=[booklet.pk])
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "printing_booklets:edit", args=[booklet.pk]
+    )
     assert booklet.state == BookletState.READY, booklet.last_error
     assert booklet.contents["printed"] == [TEXTS["ar"]["title"]]
     assert booklet.contents["missing"] == ["Cercare casa"]
     status = admin_client.get(reverse("printing_booklets:edit", args=[booklet.pk])).content.decode()
-    assert "Cercare casa" in status and reverse("printing_admin:booklet_download", args=[booklet.pk]) in status
+    assert (
+        "Cercare casa" in status and reverse("printing_admin:booklet_download", args=[booklet.pk]) in status
+    )
     download = admin_client.get(reverse("printing_admin:booklet_download", args=[booklet.pk]))
     assert download.status_code == 302 and download["Location"].endswith(".pdf")
     assert booklet.file_name.startswith(f"print/booklets/{booklet.pk}/") and booklet.pages >= 3

@@ -38,19 +38,28 @@ def speak(user, language: str) -> None:
 def watch(page) -> list[str]:
     """Console errors and server errors seen by the page."""
     problems = []
-    page.on("console", lambda message: message.type == "error" and problems.append(f"console: {message.text}"))
-    page.on("response", lambda response: response.status >= 500 and problems.append(
-        f"{response.status} {response.url}"))
+    page.on(
+        "console", lambda message: message.type == "error" and problems.append(f"console: {message.text}")
+    )
+    page.on(
+        "response",
+        lambda response: response.status >= 500 and problems.append(f"{response.status} {response.url}"),
+    )
     return problems
 
 
-def test_print_page_and_booklet_builder_in_italian_and_arabic(printing_on, live_server, page, sections, editor,
-                                                             artifacts_dir):
+def test_print_page_and_booklet_builder_in_italian_and_arabic(
+    printing_on, live_server, page, sections, editor, artifacts_dir
+):
     print_settings_create()
     point = service_point_create()
     with TestCase.captureOnCommitCallbacks(execute=True):
-        italian = ServicePageFactory(parent=sections[ServiceIndexPage], slug="corsi", title=TEXTS["it"]["title"],
-                                     summary=TEXTS["it"]["summary"])
+        italian = ServicePageFactory(
+            parent=sections[ServiceIndexPage],
+            slug="corsi",
+            title=TEXTS["it"]["title"],
+            summary=TEXTS["it"]["summary"],
+        )
         italian.service_points.add(point)
         italian.save_revision().publish()
     arabic = translation_publish(italian, "ar", title=TEXTS["ar"]["title"], summary=TEXTS["ar"]["summary"])
@@ -72,10 +81,16 @@ def test_print_page_and_booklet_builder_in_italian_and_arabic(printing_on, live_
     arabic_row = page.locator("tr[data-language='ar']")
     expect(arabic_row).to_contain_text(re.compile("Aggiornat[ao]"))
     download = arabic_row.locator("li[data-edition='ar-a4'] a", has_text="Scarica")
-    expect(download).to_have_attribute("href", re.compile(rf"/media/print/page-{arabic.pk}/.+-ar-a4-r\d+-\w+\.pdf$"))
+    expect(download).to_have_attribute(
+        "href", re.compile(rf"/media/print/page-{arabic.pk}/.+-ar-a4-r\d+-\w+\.pdf$")
+    )
     expect(page.locator("tr[data-language='uk']")).to_contain_text("Nessuna traduzione")
-    preview = page.request.get(live_server.url + arabic_row.locator(
-        "li[data-edition='ar-a4-bilingual'] a", has_text="Anteprima").get_attribute("href"))
+    preview = page.request.get(
+        live_server.url
+        + arabic_row.locator("li[data-edition='ar-a4-bilingual'] a", has_text="Anteprima").get_attribute(
+            "href"
+        )
+    )
     assert preview.status == 200 and preview.headers["content-type"] == "application/pdf"
     body = page.locator("main").inner_text()
     assert not [english for english in ENGLISH if english in body], body
@@ -96,7 +111,9 @@ def test_print_page_and_booklet_builder_in_italian_and_arabic(printing_on, live_
     page.get_by_label("Tutti i servizi di uno sportello").check()
     desk = page.locator("[data-contentpath='service_point']")
     desk.get_by_role("button", name=re.compile("^Scegli")).click()
-    page.locator(".modal-dialog").get_by_role("link", name=re.compile("Sportello InterAzioni Genova")).first.click()
+    page.locator(".modal-dialog").get_by_role(
+        "link", name=re.compile("Sportello InterAzioni Genova")
+    ).first.click()
     expect(desk).to_contain_text("Sportello InterAzioni Genova")
     page.locator("footer button[type=submit], button.action-save").first.click()
     page.wait_for_url(re.compile(r"/admin/print/booklets/edit/\d+/$"))

@@ -41,12 +41,22 @@ def test_an_editor_publishes_in_italian_and_arabic_and_the_editions_are_there(
     arabic_point.save()
     image = ImageFactory(description=TEXTS["it"]["alt"])
     with TestCase.captureOnCommitCallbacks(execute=True):
-        italian = ServicePageFactory(parent=service_index_page, slug="corsi-adulti", title=TEXTS["it"]["title"],
-                                     summary=TEXTS["it"]["summary"], body=service_body(TEXTS["it"], image))
+        italian = ServicePageFactory(
+            parent=service_index_page,
+            slug="corsi-adulti",
+            title=TEXTS["it"]["title"],
+            summary=TEXTS["it"]["summary"],
+            body=service_body(TEXTS["it"], image),
+        )
         italian.service_points.add(point)
         italian.save_revision().publish()
-    arabic = translation_publish(italian, "ar", title=TEXTS["ar"]["title"], summary=TEXTS["ar"]["summary"],
-                                 body=service_body(TEXTS["ar"], image))
+    arabic = translation_publish(
+        italian,
+        "ar",
+        title=TEXTS["ar"]["title"],
+        summary=TEXTS["ar"]["summary"],
+        body=service_body(TEXTS["ar"], image),
+    )
 
     # Through the API.
     response = client.post("/graphql/", data=json.dumps({"query": QUERY}), content_type="application/json")
@@ -54,7 +64,10 @@ def test_an_editor_publishes_in_italian_and_arabic_and_the_editions_are_there(
     editions = {(edition["format"], edition["bilingual"]): edition for edition in page["printEditions"]}
     assert set(editions) == {("A4_LEAFLET", False), ("A5_LEAFLET", False), ("A4_LEAFLET", True)}
     assert all(edition["language"] == "ar" for edition in editions.values())
-    leaflet, bilingual = stored(editions[("A4_LEAFLET", False)]["url"]), stored(editions[("A4_LEAFLET", True)]["url"])
+    leaflet, bilingual = (
+        stored(editions[("A4_LEAFLET", False)]["url"]),
+        stored(editions[("A4_LEAFLET", True)]["url"]),
+    )
 
     # From the admin: the same files.
     html = admin_client.get(reverse("printing_admin:subject", args=["page", italian.pk])).content.decode()
@@ -72,12 +85,21 @@ def test_an_editor_publishes_in_italian_and_arabic_and_the_editions_are_there(
 
     # A desk booklet of the help desk's services, in Arabic.
     with TestCase.captureOnCommitCallbacks(execute=True):
-        admin_client.post(reverse("printing_booklets:add"), {
-            "title": "", "language": "ar", "format": "a5", "selection": "service_point",
-            "service_point": point.pk, "topic": "", "chosen_pages-TOTAL_FORMS": "0",
-            "chosen_pages-INITIAL_FORMS": "0", "chosen_pages-MIN_NUM_FORMS": "0",
-            "chosen_pages-MAX_NUM_FORMS": "1000",
-        })
+        admin_client.post(
+            reverse("printing_booklets:add"),
+            {
+                "title": "",
+                "language": "ar",
+                "format": "a5",
+                "selection": "service_point",
+                "service_point": point.pk,
+                "topic": "",
+                "chosen_pages-TOTAL_FORMS": "0",
+                "chosen_pages-INITIAL_FORMS": "0",
+                "chosen_pages-MIN_NUM_FORMS": "0",
+                "chosen_pages-MAX_NUM_FORMS": "1000",
+            },
+        )
     booklet = PrintBooklet.objects.get()
     assert booklet.state == BookletState.READY, booklet.last_error
     download = admin_client.get(reverse("printing_admin:booklet_download", args=[booklet.pk]))

@@ -44,7 +44,10 @@ def media_files() -> set[str]:
 
 
 def editions_of(page) -> dict[str, PrintEdition]:
-    return {f"{row.format}{'-bilingual' if row.bilingual else ''}": row for row in PrintEdition.objects.filter(page=page)}
+    return {
+        f"{row.format}{'-bilingual' if row.bilingual else ''}": row
+        for row in PrintEdition.objects.filter(page=page)
+    }
 
 
 def publish(page, **changes):
@@ -56,12 +59,18 @@ def publish(page, **changes):
     return page
 
 
-API_EDITIONS = "query { page(path: \"/servizi/corsi/\", locale: \"ar\") { ... on ServicePage { printEditions { url } } } }"
+API_EDITIONS = (
+    'query { page(path: "/servizi/corsi/", locale: "ar") { ... on ServicePage { printEditions { url } } } }'
+)
 
 
 def api_edition_urls(client) -> set[str]:
-    response = client.post("/graphql/", data=json.dumps({"query": API_EDITIONS}), content_type="application/json")
-    return {edition["url"].rsplit("/media/", 1)[1] for edition in response.json()["data"]["page"]["printEditions"]}
+    response = client.post(
+        "/graphql/", data=json.dumps({"query": API_EDITIONS}), content_type="application/json"
+    )
+    return {
+        edition["url"].rsplit("/media/", 1)[1] for edition in response.json()["data"]["page"]["printEditions"]
+    }
 
 
 def test_a_published_translation_gets_its_editions_once_and_a_change_replaces_them(
@@ -78,7 +87,9 @@ def test_a_published_translation_gets_its_editions_once_and_a_change_replaces_th
     assert made["a4-bilingual"].source_revision_id == italian.live_revision_id
     assert len(typesettings) == 5 and len(media_files()) == 5
     names = {key: row.file_name for key, row in made.items()}
-    assert all(f"page-{arabic.pk}/" in name and f"-r{arabic.live_revision_id}-" in name for name in names.values())
+    assert all(
+        f"page-{arabic.pk}/" in name and f"-r{arabic.live_revision_id}-" in name for name in names.values()
+    )
 
     # Published again without a change: nothing is typeset, the same files serve the new revision.
     arabic = publish(arabic)
@@ -102,10 +113,14 @@ def test_a_published_translation_gets_its_editions_once_and_a_change_replaces_th
     assert editions_of(arabic)["a4-bilingual"].source_revision_id == italian.live_revision_id
 
 
-def test_a_draft_translation_and_a_restricted_page_never_get_files(printing_on, service_index_page, typesettings):
+def test_a_draft_translation_and_a_restricted_page_never_get_files(
+    printing_on, service_index_page, typesettings
+):
     with TestCase.captureOnCommitCallbacks(execute=True):
         italian = ServicePageFactory(parent=service_index_page, slug="corsi", title="Corsi")
-        hidden = ServicePageFactory(parent=service_index_page, slug="riservata", title="Riservata", live=False)
+        hidden = ServicePageFactory(
+            parent=service_index_page, slug="riservata", title="Riservata", live=False
+        )
         PageViewRestriction.objects.create(page=hidden, restriction_type="login")
     draft = translation_publish(italian, "ar", title=TEXTS["ar"]["title"], publish=False)
     assert not PrintEdition.objects.filter(page=draft).exists()
@@ -117,7 +132,9 @@ def test_a_draft_translation_and_a_restricted_page_never_get_files(printing_on, 
     # A page that had editions loses them, files included, when it is restricted or unpublished.
     assert set(editions_of(italian)) == {"a4", "a5"}
     with TestCase.captureOnCommitCallbacks(execute=True):
-        restriction = PageViewRestriction.objects.create(page=italian, restriction_type="password", password="x")
+        restriction = PageViewRestriction.objects.create(
+            page=italian, restriction_type="password", password="x"
+        )
     assert editions_of(italian) == {} and media_files() == set()
     with TestCase.captureOnCommitCallbacks(execute=True):
         restriction.delete()  # public again: made again
@@ -159,4 +176,7 @@ def test_a_store_that_is_down_is_retried_with_backoff_and_the_admin_shows_the_er
 def test_retry_delays_double_up_to_a_cap():
     delays = [retry_delay(attempt).total_seconds() for attempt in range(1, MAX_ATTEMPTS + 1)]
     assert 15 <= delays[0] <= 30
-    assert all(ceiling / 2 <= delay <= ceiling for delay, ceiling in zip(delays, [30, 60, 120, 240, 480, 960, 1920, 3600]))
+    assert all(
+        ceiling / 2 <= delay <= ceiling
+        for delay, ceiling in zip(delays, [30, 60, 120, 240, 480, 960, 1920, 3600])
+    )

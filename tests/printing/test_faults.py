@@ -23,8 +23,10 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_huge_body_paginates_and_loses_nothing(service_index):
-    paragraphs = [("paragraph", f"<p>Paragrafo {n}: " + "testo di prova per riempire la pagina. " * 12 + "</p>")
-                  for n in range(1, 121)]
+    paragraphs = [
+        ("paragraph", f"<p>Paragrafo {n}: " + "testo di prova per riempire la pagina. " * 12 + "</p>")
+        for n in range(1, 121)
+    ]
     page = ServicePageFactory(parent=service_index, slug="lunga", title="Pagina lunghissima", body=paragraphs)
 
     document = edition_document(page, Edition("it", "a5"), ContentSnapshot())
@@ -38,8 +40,12 @@ def test_a_huge_body_paginates_and_loses_nothing(service_index):
 
 def test_a_picture_missing_from_storage_prints_its_alternative_text_and_is_reported(service_index, caplog):
     image = ImageFactory(description="Mappa dello sportello")
-    page = ServicePageFactory(parent=service_index, slug="mappa", title="Sportello",
-                              body=[("image", {"image": image, "caption": "", "alt_text": ""})])
+    page = ServicePageFactory(
+        parent=service_index,
+        slug="mappa",
+        title="Sportello",
+        body=[("image", {"image": image, "caption": "", "alt_text": ""})],
+    )
     Path(image.file.path).unlink()  # the original is gone and no print rendition exists yet
 
     with caplog.at_level(logging.WARNING, logger="printing"):
@@ -75,6 +81,8 @@ def test_sweep_removes_files_nothing_points_at(service_index):
 
     call_command("print_editions", "--sweep", stdout=open("/dev/null", "w"))
 
-    kept = {str(path.relative_to(django_settings.MEDIA_ROOT)) for path in
-            (Path(django_settings.MEDIA_ROOT) / "print").rglob("*.pdf")}
+    kept = {
+        str(path.relative_to(django_settings.MEDIA_ROOT))
+        for path in (Path(django_settings.MEDIA_ROOT) / "print").rglob("*.pdf")
+    }
     assert kept == set(PrintEdition.objects.values_list("file_name", flat=True))

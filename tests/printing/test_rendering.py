@@ -37,16 +37,25 @@ def test_a_new_block_without_a_renderer_fails_loudly():
         registry.check(Stream())
 
 
-@pytest.mark.parametrize("html, expected", [
-    (f'<p dir="rtl">اتصل {PHONE} الآن</p>', f'<p dir="rtl">اتصل <span dir="ltr">{PHONE}</span> الآن</p>'),
-    ('<p dir="rtl">في 12/03/2025، 18:30 – 20:00.</p>',
-     '<p dir="rtl">في <span dir="ltr">12/03/2025</span>، <span dir="ltr">18:30 – 20:00</span>.</p>'),
-    ('<p dir="rtl">العنوان: La Spezia (SP)، هنا</p>',
-     '<p dir="rtl">العنوان: <span dir="ltr">La Spezia (SP)</span>، هنا</p>'),
-    ('<div dir="rtl"><span dir="ltr">+39 010</span> <a href="https://x.org/a b">رابط</a></div>',
-     '<div dir="rtl"><span dir="ltr">+39 010</span> <a href="https://x.org/a b">رابط</a></div>'),
-    (f'<p dir="ltr">Chiama {PHONE}</p>', f'<p dir="ltr">Chiama {PHONE}</p>'),
-])
+@pytest.mark.parametrize(
+    "html, expected",
+    [
+        (f'<p dir="rtl">اتصل {PHONE} الآن</p>', f'<p dir="rtl">اتصل <span dir="ltr">{PHONE}</span> الآن</p>'),
+        (
+            '<p dir="rtl">في 12/03/2025، 18:30 – 20:00.</p>',
+            '<p dir="rtl">في <span dir="ltr">12/03/2025</span>، <span dir="ltr">18:30 – 20:00</span>.</p>',
+        ),
+        (
+            '<p dir="rtl">العنوان: La Spezia (SP)، هنا</p>',
+            '<p dir="rtl">العنوان: <span dir="ltr">La Spezia (SP)</span>، هنا</p>',
+        ),
+        (
+            '<div dir="rtl"><span dir="ltr">+39 010</span> <a href="https://x.org/a b">رابط</a></div>',
+            '<div dir="rtl"><span dir="ltr">+39 010</span> <a href="https://x.org/a b">رابط</a></div>',
+        ),
+        (f'<p dir="ltr">Chiama {PHONE}</p>', f'<p dir="ltr">Chiama {PHONE}</p>'),
+    ],
+)
 def test_left_to_right_runs_inside_right_to_left_text_are_isolated(html, expected):
     assert isolate_ltr_runs(html) == expected
 
@@ -54,20 +63,39 @@ def test_left_to_right_runs_inside_right_to_left_text_are_isolated(html, expecte
 @pytest.mark.parametrize("language", [code for code in CONTENT_LANGUAGE_CODES if code != "en"])
 def test_printed_labels_are_in_the_reader_s_language(service_index, translate, language):
     """No English label on a leaflet in any other language (the catalogues hold all nine)."""
-    italian = ServicePageFactory(parent=service_index, slug="corsi", title="Corsi", costs="<p>Nessuno.</p>",
-                                 how_to_access=[("step", {"title": "Prenota", "description": ""})])
+    italian = ServicePageFactory(
+        parent=service_index,
+        slug="corsi",
+        title="Corsi",
+        costs="<p>Nessuno.</p>",
+        how_to_access=[("step", {"title": "Prenota", "description": ""})],
+    )
     italian.service_points.add(service_point_create())
     italian.save_revision().publish()
     page = italian if language == settings.LANGUAGE_CODE else translate(italian, language, title="T")
     html = edition_document(page, Edition(language, "a4"), ContentSnapshot()).html
-    for english in ("How to access", "Costs", "Free of charge", "Read this page online", "Printed on",
-                    "Information changes", "Last updated", "Information checked on", "Phone:", "Address:",
-                    "Opening hours", "by appointment only", "Email:" if language not in {"it", "sq"} else "Phone:"):
+    for english in (
+        "How to access",
+        "Costs",
+        "Free of charge",
+        "Read this page online",
+        "Printed on",
+        "Information changes",
+        "Last updated",
+        "Information checked on",
+        "Phone:",
+        "Address:",
+        "Opening hours",
+        "by appointment only",
+        "Email:" if language not in {"it", "sq"} else "Phone:",
+    ):
         assert english not in html, f"{english!r} untranslated in {language}"
 
 
 def test_the_italian_catalogue_is_complete():
     catalogue = (Path(__file__).resolve().parents[2] / "printing/locale/it/LC_MESSAGES/django.po").read_text()
     entries = catalogue.split("\n\n")[1:]
-    untranslated = [entry for entry in entries if entry.rstrip().endswith('msgstr ""') and "msgstr[" not in entry]
+    untranslated = [
+        entry for entry in entries if entry.rstrip().endswith('msgstr ""') and "msgstr[" not in entry
+    ]
     assert untranslated == []

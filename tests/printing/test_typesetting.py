@@ -20,7 +20,14 @@ from printing.services import edition_document
 from printing.typesetting import typeset
 from tests.factories import EventPageFactory, translation_publish
 
-from .conftest import PHONE, PORTAL, TEXTS, print_settings_create, service_point_create, service_with_translations
+from .conftest import (
+    PHONE,
+    PORTAL,
+    TEXTS,
+    print_settings_create,
+    service_point_create,
+    service_with_translations,
+)
 from .pdf import (
     pdf_alt_texts,
     pdf_catalog_language,
@@ -49,36 +56,60 @@ EDITIONS = {
 @pytest.fixture(scope="module")
 def printed(django_db_setup, django_db_blocker, tmp_path_factory):
     """{name: {"pdf", "pages", "warnings", "url", "title"}} for EDITIONS, typeset once; the database rolls back."""
-    portal_urls = {code: f"{PORTAL}/{code}" for code in ("it", "en", "fr", "es", "ar", "sq", "ro", "zh-hans", "uk")}
+    portal_urls = {
+        code: f"{PORTAL}/{code}" for code in ("it", "en", "fr", "es", "ar", "sq", "ro", "zh-hans", "uk")
+    }
     results = {}
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media")),
-                                                        PORTAL_BASE_URLS=portal_urls, PRINT_ON_PUBLISH=False):
+    with (
+        django_db_blocker.unblock(),
+        override_settings(
+            MEDIA_ROOT=str(tmp_path_factory.mktemp("media")),
+            PORTAL_BASE_URLS=portal_urls,
+            PRINT_ON_PUBLISH=False,
+        ),
+    ):
         cache.clear()
         with transaction.atomic():
             content_services.home_page_ensure()
-            home_sections = {type(page.specific): page.specific
-                             for page in content_services.home_page_ensure().get_children()}
+            home_sections = {
+                type(page.specific): page.specific
+                for page in content_services.home_page_ensure().get_children()
+            }
             print_settings_create()
             point = service_point_create()
             arabic_point = point.copy_for_translation(_locale("ar"))
             arabic_point.name = "شبّاك InterAzioni في جنوة"
             arabic_point.save()
             pages = service_with_translations(home_sections[ServiceIndexPage], point=point)
-            event = EventPageFactory(parent=home_sections[EventIndexPage], title="Festa dei popoli",
-                                     summary="Musica e cucine dal mondo.",
-                                     start=timezone.make_aware(datetime.datetime(2025, 6, 20, 18, 30)),
-                                     end=timezone.make_aware(datetime.datetime(2025, 6, 20, 22, 0)))
-            arabic_event = translation_publish(event, "ar", title="مهرجان الشعوب", summary="موسيقى ومأكولات من العالم.")
-            subjects = {"ar-a4": pages["ar"], "zh-hans-a4": pages["zh-hans"], "uk-a5": pages["uk"],
-                        "it-ar-bilingual": pages["ar"], "event-ar-a3": arabic_event, "desk-ar-a4": arabic_point}
+            event = EventPageFactory(
+                parent=home_sections[EventIndexPage],
+                title="Festa dei popoli",
+                summary="Musica e cucine dal mondo.",
+                start=timezone.make_aware(datetime.datetime(2025, 6, 20, 18, 30)),
+                end=timezone.make_aware(datetime.datetime(2025, 6, 20, 22, 0)),
+            )
+            arabic_event = translation_publish(
+                event, "ar", title="مهرجان الشعوب", summary="موسيقى ومأكولات من العالم."
+            )
+            subjects = {
+                "ar-a4": pages["ar"],
+                "zh-hans-a4": pages["zh-hans"],
+                "uk-a5": pages["uk"],
+                "it-ar-bilingual": pages["ar"],
+                "event-ar-a3": arabic_event,
+                "desk-ar-a4": arabic_point,
+            }
             content = ContentSnapshot()
             for name, (language, fmt, bilingual) in EDITIONS.items():
                 subject = subjects[name]
                 document = edition_document(subject, Edition(language, fmt, bilingual), content)
                 result = typeset(document.final_html(), document.assets.files)
                 results[name] = {
-                    "pdf": result.pdf, "pages": result.pages, "warnings": result.warnings,
-                    "problems": document.problems, "title": document.title,
+                    "pdf": result.pdf,
+                    "pages": result.pages,
+                    "warnings": result.warnings,
+                    "problems": document.problems,
+                    "title": document.title,
                     "url": content.page_url(subject) if hasattr(subject, "url_path") else "",
                 }
             transaction.set_rollback(True)
@@ -119,8 +150,9 @@ def test_fonts_include_an_arabic_and_a_cjk_face(printed):
     assert "Noto-Sans" in pdf_fonts(printed["uk-a5"]["pdf"])  # Cyrillic in Noto Sans
 
 
-@pytest.mark.parametrize("name, language", [("ar-a4", "ar"), ("zh-hans-a4", "zh-hans"), ("uk-a5", "uk"),
-                                            ("it-ar-bilingual", "ar")])
+@pytest.mark.parametrize(
+    "name, language", [("ar-a4", "ar"), ("zh-hans-a4", "zh-hans"), ("uk-a5", "uk"), ("it-ar-bilingual", "ar")]
+)
 def test_the_pdf_is_tagged_with_its_language_and_title(printed, name, language):
     pdf = printed[name]["pdf"]
     info = pdf_info(pdf)
@@ -135,8 +167,10 @@ def test_images_and_qr_codes_carry_their_alternative_text(printed):
     assert any(printed["ar-a4"]["url"] in alt for alt in alts), "the QR code says where it leads"
 
 
-@pytest.mark.parametrize("name, size", [("ar-a4", "595.276 x 841.89"), ("uk-a5", "419.528 x 595.276"),
-                                        ("event-ar-a3", "841.89 x 1190.55")])
+@pytest.mark.parametrize(
+    "name, size",
+    [("ar-a4", "595.276 x 841.89"), ("uk-a5", "419.528 x 595.276"), ("event-ar-a3", "841.89 x 1190.55")],
+)
 def test_paper_sizes(printed, name, size):
     assert pdf_info(printed[name]["pdf"])["Page size"].startswith(f"{size} pts")
 
@@ -163,8 +197,11 @@ def test_a_phone_number_inside_arabic_reads_left_to_right(printed, name):
     """Each group of "+39 010 123 4567" sits to the right of the one before it, on one line."""
     words = [word for word in pdf_words(printed[name]["pdf"]) if word.text in PHONE.split()]
     groups = PHONE.split()
-    runs = [words[i:i + len(groups)] for i in range(len(words) - len(groups) + 1)
-            if [word.text for word in words[i:i + len(groups)]] == groups]
+    runs = [
+        words[i : i + len(groups)]
+        for i in range(len(words) - len(groups) + 1)
+        if [word.text for word in words[i : i + len(groups)]] == groups
+    ]
     assert runs, f"{PHONE} not found as one run of words"
     for run in runs:
         assert len({round(word.y_min) for word in run}) <= 2  # one line (the + sits a little higher)
@@ -181,7 +218,8 @@ def test_the_bilingual_edition_has_both_languages_side_by_side(printed):
     arabic = [word for word in table if any("\u0600" <= char <= "\u06ff" for char in word.text)]
     assert italian and arabic
     assert max(word.x_max for word in italian) < middle < min(word.x_min for word in arabic), (
-        "Italian on the left, Arabic on the right")
+        "Italian on the left, Arabic on the right"
+    )
     assert "Progetto cofinanziato" in text and "مشروع بتمويل مشترك" in text  # funding line in both
 
 

@@ -16,11 +16,17 @@ class Command(BaseCommand):
     help = "Make printed editions: --all, --page ID [ID ...], --due (retries whose time has come), --sweep."
 
     def add_arguments(self, parser):
-        parser.add_argument("--all", action="store_true", help="Every live printable page and every help desk.")
+        parser.add_argument(
+            "--all", action="store_true", help="Every live printable page and every help desk."
+        )
         parser.add_argument("--page", type=int, nargs="+", default=[], help="These pages (any translation).")
-        parser.add_argument("--due", action="store_true", help="Jobs waiting for a retry whose time has come.")
+        parser.add_argument(
+            "--due", action="store_true", help="Jobs waiting for a retry whose time has come."
+        )
         parser.add_argument("--force", action="store_true", help="Typeset again even what has not changed.")
-        parser.add_argument("--sweep", action="store_true", help="Delete print files no edition or booklet uses.")
+        parser.add_argument(
+            "--sweep", action="store_true", help="Delete print files no edition or booklet uses."
+        )
 
     def handle(self, *args, all=False, page=(), due=False, force=False, sweep=False, **options):
         if not (all or page or due or sweep):

@@ -18,7 +18,7 @@ query ($path: String!, $locale: String) {
   }
 }
 """
-LISTING = "query { servicePages(locale: \"ar\") { edges { node { title printEditions { format url } } } } }"
+LISTING = 'query { servicePages(locale: "ar") { edges { node { title printEditions { format url } } } } }'
 
 
 @pytest.fixture
@@ -39,7 +39,9 @@ def test_the_current_editions_of_the_page_in_its_language(graphql, service, sett
 
     base = settings.GRAPHQL_API["MEDIA_BASE_URL"].rstrip("/")
     assert [(edition["format"], edition["bilingual"]) for edition in page["printEditions"]] == [
-        ("A4_LEAFLET", False), ("A5_LEAFLET", False), ("A4_LEAFLET", True)
+        ("A4_LEAFLET", False),
+        ("A5_LEAFLET", False),
+        ("A4_LEAFLET", True),
     ]
     first = page["printEditions"][0]
     assert first["language"] == "ar" and first["pages"] == 2 and first["bytes"] == 123456
@@ -53,8 +55,10 @@ def test_an_edition_of_an_older_revision_is_never_listed(graphql, service):
     print_edition_create(arabic, "a4", bilingual=True, source=italian)
     with TestCase.captureOnCommitCallbacks(execute=True):
         italian.save_revision().publish()  # the bilingual edition prints the previous Italian revision
-    assert [e["bilingual"] for e in graphql.data(EDITIONS, {"path": "/servizi/corsi/", "locale": "ar"})["page"][
-        "printEditions"]] == [False]
+    assert [
+        e["bilingual"]
+        for e in graphql.data(EDITIONS, {"path": "/servizi/corsi/", "locale": "ar"})["page"]["printEditions"]
+    ] == [False]
     with TestCase.captureOnCommitCallbacks(execute=True):
         arabic.save_revision().publish()  # and now the Arabic one is older too, until the task catches up
     assert graphql.data(EDITIONS, {"path": "/servizi/corsi/", "locale": "ar"})["page"]["printEditions"] == []
@@ -74,10 +78,14 @@ def test_a_new_edition_reaches_a_cached_response(graphql, service):
     _italian, arabic = service
     assert graphql.data(EDITIONS, {"path": "/servizi/corsi/", "locale": "ar"})["page"]["printEditions"] == []
     print_edition_create(arabic, "a4")  # the background task finished
-    assert len(graphql.data(EDITIONS, {"path": "/servizi/corsi/", "locale": "ar"})["page"]["printEditions"]) == 1
+    assert (
+        len(graphql.data(EDITIONS, {"path": "/servizi/corsi/", "locale": "ar"})["page"]["printEditions"]) == 1
+    )
 
 
-def test_a_listing_reads_every_page_s_editions_in_one_query(graphql, service_index, translate, no_response_cache):
+def test_a_listing_reads_every_page_s_editions_in_one_query(
+    graphql, service_index, translate, no_response_cache
+):
     def add(n):
         for index in range(n):
             italian = ServicePageFactory(parent=service_index, slug=f"servizio-{n}-{index}")
