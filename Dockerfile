@@ -32,6 +32,8 @@ RUN apt-get update && apt-get install -y --no-install-recommends libpq5 curl med
 COPY --from=builder /opt/venv /opt/venv
 WORKDIR /app
 COPY --chown=cms:cms . /app
+# The compiled translations are build output (cms/catalogues.py, pure Python: no gettext in the image).
+RUN python -m cms.catalogues compile
 # collectstatic needs settings but no real secrets or database: throw-away values for the build step only.
 RUN SECRET_KEY=build-only-$(python -c "import secrets; print(secrets.token_hex(32))") \
     ALLOWED_HOSTS=localhost DATABASE_URL=sqlite:////tmp/build.sqlite3 REDIS_URL=redis://localhost:6379/0 CLIENT_IP_HEADER=REMOTE_ADDR \

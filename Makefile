@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install install-test migrate seed admin test test-only test-postgres bench bench-print fuzz lock schema clean
+.PHONY: run install install-test translations messages migrate seed admin test test-only test-postgres bench bench-print fuzz lock schema clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
@@ -25,7 +25,17 @@ $(VENV)/.installed-test: requirements-test.lock $(VENV)/.installed
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
-migrate: install
+# The compiled catalogues (.mo) are build output: written where missing or older than their .po (docs/translations.md).
+translations: install
+	$(BIN)/python -m cms.catalogues compile
+
+# After adding or changing a translatable string: re-extract every catalogue (needs GNU gettext, installed here),
+# keep the existing translations, compile. Then translate the new entries in each <app>/locale/<ll>/.../django.po.
+messages: install
+	scripts/system-packages.sh gettext
+	$(BIN)/python -m cms.catalogues refresh
+
+migrate: install translations
 	$(MANAGE) migrate --no-input
 
 # Seeded once: the stamp keeps later starts fast; `make seed` seeds again (seed_demo is idempotent).
@@ -51,11 +61,11 @@ test: install-test
 	scripts/client-packages.sh
 	$(MAKE) test-only
 
-test-only:
+test-only: translations
 	$(BIN)/pytest
 
 # The same suite against a real PostgreSQL on loopback (what .ci/run does after `make test`).
-test-postgres: install-test
+test-postgres: install-test translations
 	DATABASE_URL="$$(scripts/postgres.sh start)" $(BIN)/pytest
 
 # The API benchmark (benchmarks/README.md): seeds a throw-away database, serves it with gunicorn, loads it with wrk.

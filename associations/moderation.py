@@ -28,8 +28,12 @@ from .models import Association, AssociationAccountRequest, Membership
 from .permissions import permission_get
 
 REGIONAL_EDITORS_GROUP_NAME = "Regional editors"
-ASSOCIATION_WORKFLOW_NAME = "Association changes"
-REVIEW_TASK_NAME = "Review by the regional editors"
+# Wagtail stores a workflow's and a task's name as data and shows it as typed, inside its own translated
+# sentences ("Invia a %(workflow_name)s", "in attesa di '%(task_name)s'"), exactly as it shows its own default
+# "Moderators approval". So they are named in Italian, the working language of the regional editors who moderate
+# (and who can rename them in Settings > Workflows); migration 0002 renames the earlier English names.
+ASSOCIATION_WORKFLOW_NAME = "Moderazione delle associazioni"
+REVIEW_TASK_NAME = "Revisione dei redattori regionali"
 ASSOCIATIONS_COLLECTION_NAME = "Associazioni"
 
 REGIONAL_EDITOR_PERMISSIONS = [("wagtailadmin", "access_admin"), ("wagtail_localize", "submit_translation")]

@@ -1,6 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ContentModelsConfig(AppConfig):
     name = "content_models"
-    verbose_name = "Content"
+    verbose_name = _("Content")
+
+    def ready(self):
+        from .translation_editor import translation_editor_dates_localise
+
+        translation_editor_dates_localise()

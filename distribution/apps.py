@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DistributionConfig(AppConfig):
@@ -9,7 +10,7 @@ class DistributionConfig(AppConfig):
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "distribution"
-    verbose_name = "Distribution"
+    verbose_name = _("Distribution")
 
     def ready(self):
         # Social outbox, publish webhooks and national portal follow page and snippet lifecycle signals.

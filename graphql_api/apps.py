@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class GraphqlApiConfig(AppConfig):
     name = "graphql_api"
-    verbose_name = "GraphQL API"
+    verbose_name = _("GraphQL API")
 
     def ready(self):
         from .caching.invalidation import invalidation_connect

@@ -1,6 +1,7 @@
 """The API's one table: the content generation its response cache is keyed on (graphql_api/caching)."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class ContentGeneration(models.Model):
@@ -13,12 +14,12 @@ class ContentGeneration(models.Model):
 
     SINGLETON_ID = 1
 
-    value = models.BigIntegerField(default=0)
-    next_transition_at = models.DateTimeField(null=True, blank=True)
-    computed_at = models.DateTimeField(null=True, blank=True)
+    value = models.BigIntegerField(_("value"), default=0)
+    next_transition_at = models.DateTimeField(_("next transition"), null=True, blank=True)
+    computed_at = models.DateTimeField(_("computed at"), null=True, blank=True)
 
     class Meta:
-        verbose_name = "content generation"
+        verbose_name = _("content generation")
 
     def __str__(self) -> str:
         return f"content generation {self.value}"

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class MediaConfig(AppConfig):
     name = "media"
     label = "media"
-    verbose_name = "Media library"
+    verbose_name = _("Media library")
 
     def ready(self):
         from django.db.models.signals import post_save

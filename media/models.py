@@ -76,12 +76,20 @@ class CustomImage(StoredFileMixin, AbstractImage):
     def get_upload_to(self, filename):
         return super().get_upload_to(filename_sanitise(filename))
 
+    class Meta:
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
 
 class CustomRendition(AbstractRendition):
-    image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
+    image = models.ForeignKey(
+        CustomImage, on_delete=models.CASCADE, related_name="renditions", verbose_name=_("image")
+    )
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+        verbose_name = _("image rendition")
+        verbose_name_plural = _("image renditions")
 
 
 class CustomDocument(StoredFileMixin, AbstractDocument):

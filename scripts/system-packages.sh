@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Debian packages the project and its test suite need: Chromium for the browser tests (Playwright drives Debian's
-# build; it cannot download its own), gettext for compilemessages (the release step), Node.js with npm for the
-# client suite (tests/clients/) when the machine has no Node.js of its own (the suite's packages need Node.js 20 or
-# later); for print, WeasyPrint's libraries (Pango, HarfBuzz's subsetter) and the Noto fonts (Latin, Cyrillic,
-# Arabic; CJK for Chinese), nothing downloaded at run time, and poppler-utils for the print tests (pdftotext,
-# pdffonts, pdftoppm). Installs only what is missing; needs root or sudo on a fresh machine.
+# build; it cannot download its own), GNU gettext, whose xgettext the catalogue test extracts strings with (running
+# the project does not need it: cms/catalogues.py compiles with polib), Node.js with npm for the client suite
+# (tests/clients/) when the machine has no Node.js of its own (the suite's packages need Node.js 20 or later); for
+# print, WeasyPrint's libraries (Pango, HarfBuzz's subsetter) and the Noto fonts (Latin, Cyrillic, Arabic; CJK for
+# Chinese), nothing downloaded at run time, and poppler-utils for the print tests (pdftotext, pdffonts, pdftoppm).
+# Installs only what is missing; needs root or sudo on a fresh machine.
 set -euo pipefail
 
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
-command -v msgfmt >/dev/null || need+=(gettext)
+command -v xgettext >/dev/null || need+=(gettext)
 command -v node >/dev/null || need+=(nodejs)
 command -v npm >/dev/null || need+=(npm)
 for pkg in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-noto-cjk poppler-utils; do

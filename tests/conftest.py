@@ -9,6 +9,7 @@ from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Collection, Page
 
+from cms.catalogues import compile_catalogues
 from content_models import services
 from content_models.models import (
     AssociationIndexPage,
@@ -18,6 +19,12 @@ from content_models.models import (
     ServiceIndexPage,
 )
 from tests.smtp import SMTPServer, free_port
+
+
+def pytest_sessionstart(session):
+    """The .mo files are build output (cms/catalogues.py): compile the ones older than their .po, as `make` does,
+    so a bare `pytest` after a rebase or a catalogue edit tests the catalogues in the tree."""
+    compile_catalogues()
 
 
 @pytest.fixture(autouse=True)

@@ -129,6 +129,13 @@ WEEKDAYS = [
     ("sat", _("Saturday")),
     ("sun", _("Sunday")),
 ]
+WEEKDAY_NAMES = dict(WEEKDAYS)
+
+
+class OpeningHoursValue(blocks.StructValue):
+    def weekday_name(self) -> str:
+        """The day's name in the active language: the stored value is a code ("mon")."""
+        return WEEKDAY_NAMES.get(self.get("weekday"), self.get("weekday"))
 
 
 class OpeningHoursBlock(blocks.StructBlock):
@@ -143,6 +150,7 @@ class OpeningHoursBlock(blocks.StructBlock):
         icon = "time"
         label = _("Opening hours")
         preview_value = {"weekday": "mon", "opens": "09:00", "closes": "13:00"}
+        value_class = OpeningHoursValue
 
     def clean(self, value):
         value = super().clean(value)

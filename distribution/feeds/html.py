@@ -15,6 +15,7 @@ from wagtail.images.formats import get_image_format
 from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter
 
 from content_models import blocks as library
+from content_models.blocks.structured import WEEKDAY_NAMES
 
 from .references import as_pk, list_items, raw_stream, richtext_source
 
@@ -227,7 +228,8 @@ def _social_link(raw, ctx) -> str:
 
 
 def _opening_hours(raw, ctx) -> str:
-    return format_html("<p>{} {}–{}</p>", _text(raw, "weekday"), _text(raw, "opens")[:5], _text(raw, "closes")[:5])
+    day = _text(raw, "weekday")
+    return format_html("<p>{} {}–{}</p>", WEEKDAY_NAMES.get(day, day), _text(raw, "opens")[:5], _text(raw, "closes")[:5])
 
 
 RENDERERS: dict[type, Callable[[dict, object], str]] = {

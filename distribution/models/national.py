@@ -11,7 +11,7 @@ class NationalPortalItem(models.Model):
     created_at = models.DateTimeField(_("marked on"), auto_now_add=True)
     emailed_at = models.DateTimeField(_("last emailed"), null=True, blank=True)
     # The revision last emailed: a republish without changes does not email the same package again.
-    emailed_revision_id = models.PositiveBigIntegerField(null=True, blank=True)
+    emailed_revision_id = models.PositiveBigIntegerField(_("revision last emailed"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("national portal item")

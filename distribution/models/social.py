@@ -46,8 +46,8 @@ class SocialPost(models.Model):
     generated = models.BooleanField(
         _("generated"), default=False, help_text=_("Written by the CMS from the page; no editor has changed it.")
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("social post")

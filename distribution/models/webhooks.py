@@ -30,15 +30,17 @@ class WebhookEvent(models.Model):
 class WebhookDelivery(models.Model):
     """One event to one endpoint. Deliveries sharing `ordering_key` and `url` go out in id order."""
 
-    event = models.ForeignKey(WebhookEvent, on_delete=models.CASCADE, related_name="deliveries")
+    event = models.ForeignKey(
+        WebhookEvent, on_delete=models.CASCADE, related_name="deliveries", verbose_name=_("event")
+    )
     url = models.URLField(_("endpoint"), max_length=500)
-    ordering_key = models.CharField(max_length=100, db_index=True)
+    ordering_key = models.CharField(_("ordering key"), max_length=100, db_index=True)
     state = models.CharField(
         _("state"), max_length=10, choices=DeliveryState.choices, default=DeliveryState.PENDING, db_index=True
     )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
-    claimed_at = models.DateTimeField(null=True, blank=True)
+    claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
     response_status = models.PositiveSmallIntegerField(_("last response"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
     sent_at = models.DateTimeField(_("delivered at"), null=True, blank=True)

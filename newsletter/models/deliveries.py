@@ -7,6 +7,7 @@ and marked sent after. The state machine and the resume policy are described in 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Dispatch(models.Model):
@@ -16,10 +17,10 @@ class Dispatch(models.Model):
         SCHEDULED = "scheduled", _("Scheduled")
         SENDING = "sending", _("Sending")
         FINISHED = "finished", _("Finished")
-        CANCELLED = "cancelled", _("Cancelled")
+        CANCELLED = "cancelled", pgettext_lazy("newsletter sending", "Cancelled")
 
     issue = models.OneToOneField(
-        "newsletter.NewsletterIssue", on_delete=models.CASCADE, related_name="dispatch",
+        "newsletter.NewsletterIssue", on_delete=models.CASCADE, related_name="dispatch", verbose_name=_("issue"),
         help_text=_("The Italian (source) issue."),
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
@@ -27,12 +28,13 @@ class Dispatch(models.Model):
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     # Touched by the worker after every batch: a sending dispatch with an old heartbeat has lost its worker.
-    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
     # When the server was unreachable: no worker retries before this time.
-    retry_after = models.DateTimeField(null=True, blank=True)
+    retry_after = models.DateTimeField(_("retry after"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
     requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("requested by"),
     )
 
     class Meta:
@@ -58,20 +60,23 @@ class Delivery(models.Model):
     FINAL = (Status.SENT, Status.FAILED, Status.SKIPPED, Status.BOUNCED, Status.COMPLAINED)
     OPEN = (Status.PENDING, Status.CLAIMED, Status.SENDING)
 
-    issue = models.ForeignKey("newsletter.NewsletterIssue", on_delete=models.CASCADE, related_name="deliveries")
+    issue = models.ForeignKey(
+        "newsletter.NewsletterIssue", on_delete=models.CASCADE, related_name="deliveries", verbose_name=_("issue")
+    )
     # Erasing a subscriber (GDPR) keeps the anonymous row, so the issue's report stays true.
     subscriber = models.ForeignKey(
-        "newsletter.Subscriber", null=True, on_delete=models.SET_NULL, related_name="deliveries"
+        "newsletter.Subscriber", null=True, on_delete=models.SET_NULL, related_name="deliveries",
+        verbose_name=_("subscriber"),
     )
     language = models.CharField(_("language"), max_length=10)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
-    claim_token = models.UUIDField(null=True, blank=True)
-    claimed_at = models.DateTimeField(null=True, blank=True)
-    attempted_at = models.DateTimeField(null=True, blank=True)
-    next_attempt_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
+    claim_token = models.UUIDField(_("claim token"), null=True, blank=True)
+    claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
+    attempted_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
-    message_id = models.CharField(max_length=255, blank=True)
+    message_id = models.CharField(_("message id"), max_length=255, blank=True)
     last_error = models.CharField(_("last error"), max_length=500, blank=True)
     unsubscribed_at = models.DateTimeField(_("unsubscribed from this issue"), null=True, blank=True)
 

@@ -35,7 +35,7 @@ class Subscriber(models.Model):
         help_text=_("No topic: every issue."),
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
-    key = models.CharField(max_length=64, unique=True, default=new_subscriber_key, editable=False)
+    key = models.CharField(_("key"), max_length=64, unique=True, default=new_subscriber_key, editable=False)
     created_at = models.DateTimeField(_("subscribed on"), default=timezone.now, editable=False)
     confirmed_at = models.DateTimeField(_("confirmed on"), null=True, blank=True, editable=False)
     status_changed_at = models.DateTimeField(_("status changed on"), default=timezone.now, editable=False)
@@ -66,7 +66,9 @@ class Consent(models.Model):
         PORTAL = "portal", _("Form on the portal (API)")
         ADMIN = "admin", _("Entered by an editor")
 
-    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="consents")
+    subscriber = models.ForeignKey(
+        Subscriber, on_delete=models.CASCADE, related_name="consents", verbose_name=_("subscriber")
+    )
     given_at = models.DateTimeField(_("given on"), default=timezone.now)
     method = models.CharField(_("how"), max_length=20, choices=Method.choices)
     text_version = models.CharField(_("text version"), max_length=40)

@@ -43,9 +43,9 @@ class ProcessedFeedbackEvent(models.Model):
 
     # SHA-256 of the provider's event id (or of the signed delivery for events without one): fixed length,
     # and nothing a provider put in an id is stored as such.
-    event_key = models.CharField(max_length=64, unique=True)
-    outcome = models.CharField(max_length=20, choices=Outcome.choices)
-    processed_at = models.DateTimeField(default=timezone.now, db_index=True)
+    event_key = models.CharField(_("event key"), max_length=64, unique=True)
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
+    processed_at = models.DateTimeField(_("processed on"), default=timezone.now, db_index=True)
 
     class Meta:
         verbose_name = _("processed feedback event")
