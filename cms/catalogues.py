@@ -1,7 +1,8 @@
 """The project's translation catalogues: where they live, how they are refreshed and how they are compiled.
 
 Layout (docs/translations.md): one catalogue per app of the project, `<app>/locale/<ll>/LC_MESSAGES/django.po`
-(Django finds it because the app is installed), and the root `locale/` for `cms/` and anything outside an app.
+(Django finds it because the app is installed; a new app gets its own at the next refresh), and the root
+`locale/` for `cms/` and anything outside an app.
 English is the msgid; the `en` catalogues repeat it, because Django falls back to the default language (Italian)
 for a msgid an active language's catalogue lacks.
 
@@ -44,10 +45,6 @@ PLURAL_FORMS = {
     "|| (n % 100 >=11 && n % 100 <=14 )) ? 2: 3);",
 }
 
-# Apps of the project: each keeps its own catalogue. A new app is added here (its strings then move out of the
-# root catalogue with their translations: refresh() carries translations across catalogues).
-APPS = ["content_models", "media", "newsletter", "associations", "graphql_api", "distribution"]
-
 # Never extracted: what readers and editors never see (tests, benchmarks, migrations, the demo's Italian content).
 IGNORE = [
     "benchmarks",
@@ -68,13 +65,21 @@ HEADER = (
 
 
 def catalogue_dirs(root: Path = BASE_DIR) -> list[Path]:
-    """The locale directories of the project: the root one and one per app."""
-    return [root / "locale", *(root / app / "locale" for app in APPS)]
+    """The locale directories of the project: the root one and one per app that has strings."""
+    return [root / "locale", *sorted(path for path in root.glob("*/locale") if (path.parent / "__init__.py").exists())]
 
 
-def catalogues(languages: Iterable[str] = LANGUAGES) -> Iterator[Path]:
+def project_apps() -> list[str]:
+    """The installed apps that are packages of this project (each gets its own catalogue)."""
+    from django.apps import apps
+
+    return sorted(app.name for app in apps.get_app_configs() if Path(app.path).parent == BASE_DIR)
+
+
+def catalogues(languages: Iterable[str] = LANGUAGES, root: Path = BASE_DIR) -> Iterator[Path]:
     """Every .po file of the project that exists, for the given languages."""
-    for locale_dir in catalogue_dirs():
+    languages = list(languages)
+    for locale_dir in catalogue_dirs(root):
         for language in languages:
             path = locale_dir / language / "LC_MESSAGES" / f"{DOMAIN}.po"
             if path.exists():
@@ -166,7 +171,8 @@ def extract(languages: Iterable[str]) -> None:
     """Django's makemessages over the current directory, with the project's ignore list (needs GNU gettext)."""
     from django.core.management import call_command
 
-    for locale_dir in catalogue_dirs(Path.cwd()):
+    # makemessages files a string under the nearest locale/ directory: every app of the project has its own.
+    for locale_dir in [Path.cwd() / "locale", *(Path.cwd() / app / "locale" for app in project_apps())]:
         locale_dir.mkdir(exist_ok=True)
     call_command(
         "makemessages",

@@ -20,6 +20,7 @@ class ContentGeneration(models.Model):
 
     class Meta:
         verbose_name = _("content generation")
+        verbose_name_plural = _("content generations")
 
     def __str__(self) -> str:
         return f"content generation {self.value}"

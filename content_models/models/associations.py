@@ -75,6 +75,7 @@ class AssociationPage(TopicPage):
 
     class Meta:
         verbose_name = _("association")
+        verbose_name_plural = _("associations")
 
     def clean(self):
         super().clean()

@@ -87,6 +87,7 @@ class EventPage(TopicPage):
 
     class Meta:
         verbose_name = _("event")
+        verbose_name_plural = _("events")
         indexes = [models.Index(fields=["start"], name="event_start_idx")]
 
     @property

@@ -31,6 +31,7 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
 
 
 # Wagtail derives a template name per concrete class unless the class sets one: all sections share this one.
@@ -57,6 +58,7 @@ class ServiceIndexPage(SectionIndexPage):
 
     class Meta:
         verbose_name = _("services section")
+        verbose_name_plural = _("services sections")
 
 
 class EventIndexPage(SectionIndexPage):
@@ -65,6 +67,7 @@ class EventIndexPage(SectionIndexPage):
 
     class Meta:
         verbose_name = _("events section")
+        verbose_name_plural = _("events sections")
 
 
 class NewsIndexPage(SectionIndexPage):
@@ -73,6 +76,7 @@ class NewsIndexPage(SectionIndexPage):
 
     class Meta:
         verbose_name = _("news section")
+        verbose_name_plural = _("news sections")
 
 
 class InfographicIndexPage(SectionIndexPage):
@@ -81,6 +85,7 @@ class InfographicIndexPage(SectionIndexPage):
 
     class Meta:
         verbose_name = _("infographics section")
+        verbose_name_plural = _("infographics sections")
 
 
 class AssociationIndexPage(SectionIndexPage):
@@ -89,3 +94,4 @@ class AssociationIndexPage(SectionIndexPage):
 
     class Meta:
         verbose_name = _("associations section")
+        verbose_name_plural = _("associations sections")

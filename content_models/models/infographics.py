@@ -67,3 +67,4 @@ class InfographicPage(TopicPage):
 
     class Meta:
         verbose_name = _("infographic")
+        verbose_name_plural = _("infographics")

@@ -94,3 +94,4 @@ class ServicePage(TopicPage):
 
     class Meta:
         verbose_name = _("service page")
+        verbose_name_plural = _("service pages")

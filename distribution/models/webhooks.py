@@ -21,6 +21,7 @@ class WebhookEvent(models.Model):
 
     class Meta:
         verbose_name = _("publish webhook event")
+        verbose_name_plural = _("publish webhook events")
         ordering = ["-id"]
 
     def __str__(self):

@@ -1,16 +1,11 @@
-"""Reader-facing strings in the content languages: the catalogues, and emails and pages that use them.
+"""Reader-facing strings in the content languages: emails and pages in the subscriber's language.
 
-The compiled .mo files are committed (fresh machines and CI have no gettext): a test fails when one no longer
-matches its .po, so nobody ships a .po edit without `sh locale/update.sh`.
+The catalogues themselves (complete, well-formed, compiled by the build) are tested in tests/cms/test_catalogues.py.
 """
 
-import gettext
 import re
-from pathlib import Path
 
-import polib
 import pytest
-from django.conf import settings
 
 from newsletter import services
 from newsletter.rendering import render_edition
@@ -18,46 +13,10 @@ from newsletter.rendering import render_edition
 from .conftest import publish_issue, translate_issue
 from .test_subscription_api import SUBSCRIBE, api  # noqa: F401  (api is a fixture)
 
-LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
-REQUIRED = ["it", "en", "fr", "ar", "es", "sq", "ro", "zh_Hans", "uk"]
-PLACEHOLDER = re.compile(r"%\(\w+\)s")
-
 
 def flat(content: str) -> str:
     """Emails are broken into short lines (newsletter/rendering/lines.py): compare text as a reader sees it."""
     return re.sub(r"\s+", " ", re.sub(r"<!--\s*-->", "", content))
-
-
-def catalogues():
-    return sorted(LOCALE_DIR.glob("*/LC_MESSAGES/django.po"))
-
-
-def test_every_content_language_has_a_catalogue():
-    assert settings.LOCALE_PATHS and Path(settings.LOCALE_PATHS[0]) == LOCALE_DIR
-    assert sorted(path.parts[-3] for path in catalogues()) == sorted(REQUIRED)
-
-
-@pytest.mark.parametrize("po_path", catalogues(), ids=lambda path: path.parts[-3])
-def test_catalogue_is_complete_and_its_mo_is_up_to_date(po_path):
-    po = polib.pofile(str(po_path))
-    assert po.percent_translated() == 100 and not po.fuzzy_entries() and not po.obsolete_entries()
-    with open(po_path.with_suffix(".mo"), "rb") as mo_file:
-        compiled = gettext.GNUTranslations(mo_file)
-    for entry in po.translated_entries():
-        if entry.msgid_plural:
-            forms = [entry.msgstr_plural[index] for index in sorted(entry.msgstr_plural)]
-            assert [compiled._catalog[(entry.msgid, index)] for index in range(len(forms))] == forms, entry.msgid
-            for form in forms:
-                assert set(PLACEHOLDER.findall(form)) <= set(PLACEHOLDER.findall(entry.msgid_plural)), form
-        else:
-            assert compiled._catalog.get(entry.msgid) == entry.msgstr, (
-                f"{po_path.with_suffix('.mo')} is out of date for {entry.msgid!r}: run `sh locale/update.sh`"
-            )
-            # A lost or misspelt placeholder would raise, or print "%(url)s", in a reader's email.
-            assert set(PLACEHOLDER.findall(entry.msgstr)) == set(PLACEHOLDER.findall(entry.msgid)), entry.msgid
-    msgids = {entry.msgid for entry in po} | {"", *(entry.msgid for entry in po if entry.msgid_plural)}
-    extra = {key if isinstance(key, str) else key[0] for key in compiled._catalog} - msgids
-    assert not extra, f"{po_path.with_suffix('.mo')} has entries the .po lost: {sorted(extra)[:3]}"
 
 
 FOOTER = {
