@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Page
@@ -25,12 +25,12 @@ def national_package_send(*, page_id: int) -> bool:
     package = national_package_build(page=page)
     if package is None:
         return False
-    message = EmailMessage(
-        subject=_("[National portal] %(title)s (%(language)s)") % {"title": package["title"],
-                                                                   "language": package["language"]},
-        body=_email_body(package),
-        to=recipients,
-    )
+    # Written for the national portal's Italian editors, whichever admin language the publishing editor uses.
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("[National portal] %(title)s (%(language)s)") % {"title": package["title"],
+                                                                     "language": package["language"]}
+        body = _email_body(package)
+    message = EmailMessage(subject=subject, body=body, to=recipients)
     message.attach(f"{slugify(package['title']) or 'package'}.json", package_json(package), "application/json")
     message.send()
     NationalPortalItem.objects.filter(pk=item.pk).update(

@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from distribution.models import NationalPortalItem
@@ -97,3 +97,13 @@ def test_a_marked_page_is_emailed_once_per_published_revision(editorial, event_i
 def test_an_unmarked_page_is_not_emailed(editorial, event_index, publish):
     publish(EventPageFactory(parent=event_index, live=False))
     assert mail.outbox == []
+
+
+def test_the_package_email_is_in_italian_whatever_the_publishers_admin_language(editorial, event_index, publish):
+    event = EventPageFactory(parent=event_index, live=False, title="Open day")
+    NationalPortalItem.objects.create(page=event)
+    with translation.override("ar"):  # an editor working in the Arabic admin publishes
+        publish(event)
+    [message] = mail.outbox
+    assert message.subject.startswith("[Portale nazionale] Open day")
+    assert "Fonte: " in message.body and "Lingue: " in message.body
