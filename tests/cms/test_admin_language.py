@@ -105,7 +105,7 @@ def editor(sections, home):
 
 
 def get(client, url) -> str:
-    response = client.get(url)
+    response = client.get(url, follow=True)
     assert response.status_code == 200, url
     return response.content.decode()
 
@@ -116,7 +116,7 @@ EXPECTED = {
            "Pagina servizio", "Sezione eventi", "Come accedere", "A chi si rivolge", "Azione del programma",
            "Passaggi (come fare)", "Domande frequenti", "Anteprima sul portale", "Arabo", "Sportello"],
     "ar": ["الجمعيات", "التوزيع", "أعداد النشرة الإخبارية", "صفحة خدمة", "كيفية الوصول", "لمن هذه الخدمة",
-           "إجراء البرنامج", "الخطوات (كيف تفعل)", "أسئلة شائعة", "معاينة على البوابة", "العربية"],
+           "إجراء البرنامج", "الخطوات (كيف تفعل)", "أسئلة شائعة", "معاينة على البوابة", "العربيّة"],
 }
 
 
