@@ -33,7 +33,7 @@ def test_editor_approves_from_the_review_screen(world, pending, client, django_c
     )
     assert [message.to for message in mail.outbox] == [["li@gamma.org"]]
     manage = client.get(response["Location"]).content.decode()
-    assert "li@gamma.org" in manage and "Disable the association" in manage
+    assert "li@gamma.org" in manage and "Disattiva l" in manage  # the admin speaks Italian by default
 
 
 def test_editor_rejects_with_a_note(world, pending, client, django_capture_on_commit_callbacks):

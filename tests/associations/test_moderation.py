@@ -134,4 +134,4 @@ def test_member_dashboard_shows_their_association_only(world, client, user):
     content = client.get("/admin/").content.decode()
     assert "Associazione Alfa" in content and world.event_a.title in content
     assert "Associazione Beta" not in content and world.service_page.title not in content
-    assert ("My association" in content) is (user == "admin_a")
+    assert ("La mia associazione" in content) is (user == "admin_a")

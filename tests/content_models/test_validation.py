@@ -35,7 +35,7 @@ def test_event_cannot_end_before_it_starts():
                       venue_name="Piazza", municipality="Genova")
     with pytest.raises(ValidationError) as raised:
         event.clean()
-    assert _messages(raised.value) == {"end": ["The event cannot end before it starts."]}
+    assert _messages(raised.value) == {"end": ["L'evento non può terminare prima di iniziare."]}
 
 
 @pytest.mark.django_db
@@ -49,10 +49,10 @@ def test_event_needs_a_place_or_a_link():
 @pytest.mark.parametrize(
     ("latitude", "longitude", "field", "fragment"),
     [
-        (Decimal("44.4"), None, "longitude", "both latitude and longitude"),
-        (Decimal(95), Decimal("8.9"), "latitude", "between -90 and 90"),
-        (Decimal("44.4"), Decimal(190), "longitude", "between -180 and 180"),
-        (Decimal("8.93"), Decimal("44.41"), "latitude", "look swapped"),
+        (Decimal("44.4"), None, "longitude", "sia la latitudine sia la longitudine"),
+        (Decimal(95), Decimal("8.9"), "latitude", "compresa tra -90 e 90"),
+        (Decimal("44.4"), Decimal(190), "longitude", "compresa tra -180 e 180"),
+        (Decimal("8.93"), Decimal("44.41"), "latitude", "sembrano invertite"),
     ],
 )
 def test_bad_coordinates_are_explained(latitude, longitude, field, fragment):
@@ -130,4 +130,4 @@ def test_one_profile_page_per_association(sections):
     duplicate.locale = index.locale
     with pytest.raises(ValidationError) as raised:
         duplicate.clean()
-    assert "already has a profile page" in _messages(raised.value)["title"][0]
+    assert "Esiste già una pagina profilo" in _messages(raised.value)["title"][0]

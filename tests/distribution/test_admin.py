@@ -26,7 +26,7 @@ def test_the_page_header_links_to_its_distribution_with_the_status(admin_client,
     response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[event.pk]))
     html = response.content.decode()
     assert reverse("distribution_admin:page", args=[event.pk]) in html
-    assert "Distribution: 1 sent, 1 failed" in html
+    assert "Distribuzione: 1 inviato, 1 non riuscito" in html
 
 
 def test_the_status_view_costs_the_same_queries_for_many_deliveries(admin_client, only, event, publish):
@@ -61,7 +61,7 @@ def test_status_per_channel_shows_the_failure(admin_client, only, networks, even
     assert response.status_code == 200
     assert "Telegram answered 400: Bad Request: chat not found" in html
     mastodon = Delivery.objects.get(channel="mastodon")
-    assert mastodon.remote_url in html and "Sent" in html
+    assert mastodon.remote_url in html and "Inviato" in html
     failed = Delivery.objects.get(channel="telegram")
     assert reverse("distribution_admin:retry", args=[failed.pk]) in html
 
@@ -96,7 +96,7 @@ def test_mastodon_counts_a_link_as_23_and_refuses_with_the_count(admin_client, c
     too_long = admin_client.post(reverse("distribution_posts:add"), {
         "page": event.pk, "channel": "telegram", "text": "x" * 4100, "send_mode": "on_publish",
     })
-    assert ("Telegram allows 4096 characters in a message; this text has 4100. Shorten it by 4."
+    assert ("Telegram consente 4096 caratteri in un messaggio; questo testo ne ha 4100. Accorciarlo di 4."
             in too_long.content.decode())
     assert SocialPost.objects.count() == 1
 
@@ -110,8 +110,8 @@ def test_an_image_needs_alt_text_and_a_caption_fits_telegram(admin_client, chann
         "send_mode": "on_publish",
     })
     html = response.content.decode()
-    assert "Telegram allows 1024 characters under a photo; this text has 1030. Shorten it by 6" in html
-    assert "An image needs alternative text" in html
+    assert "Telegram consente 1024 caratteri sotto una foto; questo testo ne ha 1030. Accorciarlo di 6" in html
+    assert "immagine richiede un testo alternativo" in html
     assert not SocialPost.objects.exists()
 
 
@@ -157,7 +157,7 @@ def test_national_mark_preview_and_downloads(admin_client, only, event, publish)
     assert NationalPortalItem.objects.filter(page=event).exists()
 
     html = admin_client.get(reverse("distribution_admin:page", args=[event.pk])).content.decode()
-    assert "Marked for the national portal" in html and "Lezioni gratuite." in html
+    assert "Segnalata per il portale nazionale" in html and "Lezioni gratuite." in html
 
     download = admin_client.get(reverse("distribution_admin:national_download", args=[event.pk, "json"]))
     assert json.loads(download.content)["title"] == "Corso serale"

@@ -50,7 +50,7 @@ def test_a_post_queued_for_later_is_cancelled_when_the_page_is_restricted(only, 
     deliveries_process_due(now=timezone.now() + datetime.timedelta(hours=2))
 
     delivery = Delivery.objects.get()
-    assert delivery.state == "cancelled" and "not public" in delivery.last_error
+    assert delivery.state == "cancelled" and "non è più pubblica" in delivery.last_error
     assert networks.requests == []
 
 

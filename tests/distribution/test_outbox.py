@@ -110,7 +110,7 @@ def test_a_telegram_timeout_is_not_resent_unattended(only, networks, draft_event
 
     delivery = Delivery.objects.get()
     assert delivery.state == DeliveryState.FAILED and delivery.progress["ambiguous"] is True
-    assert "may have been posted" in delivery.last_error
+    assert "Potrebbe essere stato pubblicato" in delivery.last_error
     assert len(networks.calls("POST", "/sendMessage")) == 1
 
 
@@ -208,7 +208,7 @@ def test_unpublishing_deletes_or_flags_per_channel(only, networks, draft_event, 
     assert networks.deleted == [sent["mastodon"].remote_id]
     flag = Delivery.objects.get(kind=DeliveryKind.FLAG)
     assert flag.channel == "facebook" and flag.state == DeliveryState.FLAGGED
-    assert flag.remote_url == sent["facebook"].remote_url and "by hand" in flag.last_error
+    assert flag.remote_url == sent["facebook"].remote_url and "a mano" in flag.last_error
 
 
 def test_generic_webhook_is_signed(only, networks, draft_event, publish):

@@ -7,6 +7,7 @@ import requests
 from django.core.files.base import ContentFile
 from django.db import DatabaseError
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction
 
 from media.forms import STORE_UNAVAILABLE_MESSAGE
@@ -227,8 +228,10 @@ def test_store_down_multiple_upload_answers_with_the_message(
         reverse("wagtaildocs:add_multiple"), {"files[]": ContentFile(PDF, name="guida.pdf")}
     )
 
+    with translation.override("en"):  # the language of this admin user (conftest.py)
+        message = str(STORE_UNAVAILABLE_MESSAGE)
     for response in (image_response, document_response):
-        assert response.json() == {"success": False, "error_message": str(STORE_UNAVAILABLE_MESSAGE)}
+        assert response.json() == {"success": False, "error_message": message}
     assert not CustomImage.objects.exists()
     assert not CustomDocument.objects.exists()
     assert s3.keys() == []

@@ -238,4 +238,4 @@ def test_document_saved_in_code_is_checked_too():
     with pytest.raises(Exception) as refused:
         document.full_clean()
 
-    assert "not a real PDF" in str(refused.value)
+    assert "non è un vero PDF" in str(refused.value)

@@ -26,7 +26,7 @@ def test_sending_page_lists_every_language_with_previews(admin_client, django_ca
 
     assert response.status_code == 200
     content = response.content.decode()
-    assert "العربيّة" in content and "Not translated: readers get the Italian edition" in content
+    assert "العربيّة" in content and "Non tradotto: i lettori ricevono" in content
     preview = admin_client.get(f"/admin/newsletter/issues/{issue.pk}/email/ar/")
     assert preview.status_code == 200 and b'<html lang="ar" dir="rtl"' in preview.content
     text = admin_client.get(f"/admin/newsletter/issues/{issue.pk}/email/ar/?format=text")

@@ -68,7 +68,7 @@ def test_the_admin_hands_the_portal_a_token(client, graphql, news_index):
     edit_view = client.get(f"/admin/pages/{news.pk}/edit/")
     response = client.get(f"/admin/graphql-preview/{news.pk}/")
 
-    assert "Preview on the portal" in edit_view.content.decode()
+    assert "Anteprima sul portale" in edit_view.content.decode()
     assert response.status_code == 302
     location = urlparse(response["Location"])
     assert f"{location.scheme}://{location.netloc}{location.path}" == "http://localhost:3000/it/preview"
