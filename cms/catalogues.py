@@ -14,8 +14,6 @@ so `make run`, the Docker image and CI need no system package to run the project
 gettext (xgettext, msgmerge), as Django's makemessages does. The .mo files are build output, never committed.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -172,7 +170,8 @@ def extract(languages: Iterable[str]) -> None:
     from django.core.management import call_command
 
     # makemessages files a string under the nearest locale/ directory: every app of the project has its own.
-    for locale_dir in [Path.cwd() / "locale", *(Path.cwd() / app / "locale" for app in project_apps())]:
+    app_dirs = [Path.cwd() / app / "locale" for app in project_apps()]
+    for locale_dir in [Path.cwd() / "locale", *app_dirs]:
         locale_dir.mkdir(exist_ok=True)
     call_command(
         "makemessages",
@@ -182,6 +181,9 @@ def extract(languages: Iterable[str]) -> None:
         no_obsolete=True,
         verbosity=0,
     )
+    for locale_dir in app_dirs:
+        if not any(locale_dir.iterdir()):
+            locale_dir.rmdir()  # an app without strings yet has no catalogue
 
 
 def refresh(languages: Iterable[str] = LANGUAGES) -> None:

@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from cms.languages import CONTENT_LANGUAGES
@@ -60,7 +61,8 @@ def issue_sending(request, pk: int):
                         issue=source, emails=test_form.cleaned_data["emails"],
                         languages=test_form.cleaned_data["languages"],
                     )
-                    messages.success(request, _("%(count)d test message(s) sent.") % {"count": count})
+                    messages.success(request, ngettext("%(count)d test message sent.", "%(count)d test messages sent.",
+                                                       count) % {"count": count})
                     return redirect("newsletter_admin:sending", source.pk)
             elif action == "schedule":
                 schedule_form = ScheduleForm(request.POST, prefix="schedule")

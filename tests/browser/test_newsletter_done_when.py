@@ -230,7 +230,7 @@ def test_editor_composes_previews_tests_and_sends_an_issue_in_italian_and_arabic
         tests.get_by_label("Send to").fill("caporedattrice@example.org")
         tests.get_by_label("Arabic").check()
         tests.get_by_role("button", name="Send test").click()
-        expect(page.get_by_text("2 test message(s) sent.")).to_be_visible()
+        expect(page.get_by_text("2 test messages sent.")).to_be_visible()
         test_messages = {parse(m)["Subject"]: parse(m) for m in smtp_server.received}
         assert set(test_messages) == {f"[TEST it] {SUBJECT_IT}", f"[TEST ar] {SUBJECT_AR}"}
         assert all(m["To"] == "caporedattrice@example.org" for m in test_messages.values())
