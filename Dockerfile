@@ -22,10 +22,10 @@ ENV PATH=/opt/venv/bin:$PATH \
     PROMETHEUS_MULTIPROC_DIR=/tmp/prometheus \
     PORT=8000
 # libpq for psycopg, curl for the health check, media-types for file type detection, postgresql-client for
-# `manage.py backup` / `restore` (pg_dump, pg_restore: 15, as the compose example's server), gettext for the
-# release step's compilemessages; for print, WeasyPrint's Pango and HarfBuzz subsetter and the Noto fonts (Latin,
-# Cyrillic, Arabic, and CJK for Chinese): nothing is downloaded when a PDF is made.
-RUN apt-get update && apt-get install -y --no-install-recommends libpq5 curl media-types postgresql-client gettext \
+# `manage.py backup` / `restore` (pg_dump, pg_restore: 15, as the compose example's server); for print, WeasyPrint's
+# Pango and HarfBuzz subsetter and the Noto fonts (Latin, Cyrillic, Arabic, and CJK for Chinese): nothing is
+# downloaded when a PDF is made.
+RUN apt-get update && apt-get install -y --no-install-recommends libpq5 curl media-types postgresql-client \
         libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-noto-cjk \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --create-home --uid 10001 --shell /usr/sbin/nologin cms

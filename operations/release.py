@@ -12,11 +12,10 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.management import call_command
 
+from cms.catalogues import compile_catalogues
 from media.renditions_fill import renditions_fill
 from operations.caches import caches_clear
 
-# Folders compilemessages must not walk into: third-party catalogues are compiled by their own packages.
-NOT_OURS = [".venv", "venv", "node_modules", "static_collected", "var", ".git"]
 
 
 @dataclass
@@ -35,8 +34,10 @@ def release_run(*, progress: Callable[[str], None] = lambda line: None) -> Relea
     call_command("migrate", interactive=False, verbosity=0)
     done("migrate: the database is at this release's migrations")
 
-    call_command("compilemessages", ignore_patterns=NOT_OURS, verbosity=0)
-    done("compilemessages: message catalogues compiled (up-to-date ones skipped)")
+    # The image ships them compiled (Dockerfile); a checkout upgraded in place compiles what changed here. Same
+    # compiler as the build (cms/catalogues.py, pure Python): no GNU gettext needed where the project runs.
+    compiled = compile_catalogues()
+    done(f"compile_catalogues: message catalogues compiled ({len(compiled)} changed, up-to-date ones skipped)")
 
     filled = renditions_fill()
     done(f"renditions_fill: {filled.images} images checked, {filled.created} renditions created")

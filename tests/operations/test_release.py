@@ -29,7 +29,7 @@ def test_the_release_step_is_complete_and_safe_to_run_twice(settings):
     first = release()
 
     assert "migrate: the database is at this release's migrations" in first
-    assert "compilemessages: message catalogues compiled" in first
+    assert "compile_catalogues: message catalogues compiled" in first
     assert f"renditions_fill: 1 images checked, {len(rendition_specs())} renditions created" in first
     assert "caches cleared: default" in first and first.rstrip().endswith("Release step complete.")
     assert cache.get("graphql_api:response:stale") is None
