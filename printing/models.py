@@ -18,7 +18,8 @@ from cms.languages import CONTENT_LANGUAGES
 
 from .formats import PrintFormat
 
-LANGUAGE_CHOICES = [(language.code, language.native_name) for language in CONTENT_LANGUAGES]
+# Named in the admin's language ("Arabo" in the Italian admin), as everywhere in the admin (cms.languages).
+LANGUAGE_CHOICES = [(language.code, language.name) for language in CONTENT_LANGUAGES]
 SOURCE_LOCALE_ONLY = {"locale__language_code": settings.LANGUAGE_CODE}
 
 
@@ -85,6 +86,7 @@ class PrintSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = pgettext_lazy("print", "print")
+        verbose_name_plural = pgettext_lazy("print", "print")
 
     def funding_line_in(self, language: str) -> str:
         for child in self.funding_translations:
@@ -105,7 +107,12 @@ class PrintEdition(models.Model):
     """
 
     page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="print_editions"
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="print_editions",
+        verbose_name=pgettext_lazy("print", "page"),
     )
     service_point = models.ForeignKey(
         "content_models.ServicePoint",
@@ -113,6 +120,7 @@ class PrintEdition(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="print_editions",
+        verbose_name=pgettext_lazy("print", "help desk"),
     )
     language = models.CharField(pgettext_lazy("print", "language"), max_length=10, choices=LANGUAGE_CHOICES)
     format = models.CharField(pgettext_lazy("print", "format"), max_length=2, choices=PrintFormat.choices)
@@ -122,21 +130,37 @@ class PrintEdition(models.Model):
         help_text=pgettext_lazy("print", "Italian beside the edition's language."),
     )
     revision = models.ForeignKey(
-        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailcore.Revision",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=pgettext_lazy("print", "revision"),
     )
     # Bilingual editions also print the Italian page: they are current only while its live revision is this one.
     source_page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=pgettext_lazy("print", "Italian page"),
     )
     source_revision = models.ForeignKey(
-        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailcore.Revision",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=pgettext_lazy("print", "revision of the Italian page"),
     )
-    fingerprint = models.CharField(max_length=64)
-    file_name = models.CharField(max_length=255)
-    bytes = models.PositiveIntegerField()
-    pages = models.PositiveSmallIntegerField()
+    fingerprint = models.CharField(pgettext_lazy("print", "fingerprint"), max_length=64)
+    file_name = models.CharField(pgettext_lazy("print", "file name"), max_length=255)
+    bytes = models.PositiveIntegerField(pgettext_lazy("print", "size in bytes"))
+    pages = models.PositiveSmallIntegerField(pgettext_lazy("print", "pages"))
     generated_at = models.DateTimeField(pgettext_lazy("print", "generated at"))
     problems = models.TextField(
+        pgettext_lazy("print", "problems"),
         blank=True, help_text=pgettext_lazy("print", "What could not be printed, e.g. an image missing.")
     )
 
@@ -177,7 +201,12 @@ class PrintJob(models.Model):
     """The background work that keeps one subject's editions current, and what went wrong last."""
 
     page = models.OneToOneField(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="print_job"
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="print_job",
+        verbose_name=pgettext_lazy("print", "page"),
     )
     service_point = models.OneToOneField(
         "content_models.ServicePoint",
@@ -185,18 +214,24 @@ class PrintJob(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="print_job",
+        verbose_name=pgettext_lazy("print", "help desk"),
     )
-    state = models.CharField(max_length=10, choices=JobState.choices, default=JobState.QUEUED)
+    state = models.CharField(
+        pgettext_lazy("print", "state"), max_length=10, choices=JobState.choices, default=JobState.QUEUED
+    )
     force = models.BooleanField(
-        default=False, help_text=pgettext_lazy("print", "Typeset again even what has not changed.")
+        pgettext_lazy("print", "typeset everything again"),
+        default=False,
+        help_text=pgettext_lazy("print", "Typeset again even what has not changed."),
     )
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.TextField(blank=True)
-    next_attempt_at = models.DateTimeField(null=True, blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    attempts = models.PositiveSmallIntegerField(pgettext_lazy("print", "attempts"), default=0)
+    last_error = models.TextField(pgettext_lazy("print", "last error"), blank=True)
+    next_attempt_at = models.DateTimeField(pgettext_lazy("print", "next attempt"), null=True, blank=True)
+    updated_at = models.DateTimeField(pgettext_lazy("print", "updated at"), auto_now=True)
 
     class Meta:
         verbose_name = pgettext_lazy("print", "print job")
+        verbose_name_plural = pgettext_lazy("print", "print jobs")
         constraints = [
             models.CheckConstraint(
                 condition=Q(page__isnull=False, service_point__isnull=True)
@@ -275,18 +310,23 @@ class PrintBooklet(ClusterableModel):
         choices=BookletState.choices,
         default=BookletState.QUEUED,
     )
-    file_name = models.CharField(max_length=255, blank=True)
-    bytes = models.PositiveIntegerField(null=True, blank=True)
-    pages = models.PositiveSmallIntegerField(null=True, blank=True)
+    file_name = models.CharField(pgettext_lazy("print", "file name"), max_length=255, blank=True)
+    bytes = models.PositiveIntegerField(pgettext_lazy("print", "size in bytes"), null=True, blank=True)
+    pages = models.PositiveSmallIntegerField(pgettext_lazy("print", "pages"), null=True, blank=True)
     built_at = models.DateTimeField(pgettext_lazy("print", "built at"), null=True, blank=True)
-    last_error = models.TextField(blank=True)
+    last_error = models.TextField(pgettext_lazy("print", "last error"), blank=True)
     # What the last build printed and left out: {"printed": [titles], "italian": [titles], "missing": [titles]}.
-    contents = models.JSONField(default=dict, blank=True)
+    contents = models.JSONField(pgettext_lazy("print", "contents"), default=dict, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=pgettext_lazy("print", "created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(pgettext_lazy("print", "created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(pgettext_lazy("print", "updated at"), auto_now=True)
 
     class Meta:
         verbose_name = pgettext_lazy("print", "desk booklet")
@@ -298,7 +338,12 @@ class PrintBooklet(ClusterableModel):
 
 
 class PrintBookletPage(Orderable):
-    booklet = ParentalKey(PrintBooklet, on_delete=models.CASCADE, related_name="chosen_pages")
+    booklet = ParentalKey(
+        PrintBooklet,
+        on_delete=models.CASCADE,
+        related_name="chosen_pages",
+        verbose_name=pgettext_lazy("print", "desk booklet"),
+    )
     page = models.ForeignKey(
         "wagtailcore.Page",
         on_delete=models.CASCADE,
@@ -307,3 +352,7 @@ class PrintBookletPage(Orderable):
     )
 
     panels = [FieldPanel("page")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = pgettext_lazy("print", "booklet page")
+        verbose_name_plural = pgettext_lazy("print", "booklet pages")

@@ -115,7 +115,8 @@ def test_compiled_catalogues_are_build_output():
 # --- Labels Django or Wagtail would otherwise derive, in English, from code names ----------------------------
 # Fields that come from Wagtail's abstract models: Wagtail labels them, or never shows them.
 WAGTAIL_FIELDS = {"translation_key", "focal_point_x", "focal_point_y", "focal_point_width", "focal_point_height",
-                  "file_size", "file_hash", "filter_spec", "file", "width", "height", "focal_point_key"}
+                  "file_size", "file_hash", "filter_spec", "file", "width", "height", "focal_point_key",
+                  "sort_order"}
 
 
 def project_models():
