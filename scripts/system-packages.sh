@@ -4,8 +4,9 @@
 # the project does not need it: cms/catalogues.py compiles with polib), Node.js with npm for the client suite
 # (tests/clients/) when the machine has no Node.js of its own (the suite's packages need Node.js 20 or later); for
 # print, WeasyPrint's libraries (Pango, HarfBuzz's subsetter) and the Noto fonts (Latin, Cyrillic, Arabic; CJK for
-# Chinese), nothing downloaded at run time, and poppler-utils for the print tests (pdftotext, pdffonts, pdftoppm).
-# Installs only what is missing; needs root or sudo on a fresh machine.
+# Chinese), nothing downloaded at run time, poppler-utils for the print tests (pdftotext, pdffonts, pdftoppm), and
+# redis-server (tests that need a real Redis start their own on a free port). Installs only what is missing; needs
+# root or sudo on a fresh machine.
 set -euo pipefail
 
 need=()
@@ -16,6 +17,7 @@ command -v npm >/dev/null || need+=(npm)
 for pkg in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-noto-cjk poppler-utils; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
+[ -x /usr/bin/redis-server ] || need+=(redis-server)  # the insights tests' Redis buffer
 for pkg in "$@"; do
   case "$pkg" in
     postgresql) [ -x /usr/lib/postgresql/15/bin/pg_ctl ] || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need+=(postgresql) ;;

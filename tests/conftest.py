@@ -39,6 +39,19 @@ def _print_on_publish_off(settings):
     settings.PRINT_ON_PUBLISH = False
 
 
+@pytest.fixture(autouse=True)
+def _insights_buffer(settings):
+    """Readers' signals stay in this process's buffer for the test to flush: no background thread writing to the
+    database behind the test's back, and nothing carried over to the next test."""
+    from insights.buffer import process_buffer
+
+    settings.INSIGHTS_FLUSH_SECONDS = 0
+    settings.INSIGHTS_BUFFER = "memory"
+    process_buffer().take()
+    yield
+    process_buffer().take()
+
+
 @pytest.fixture
 def migrations_data(transactional_db):
     """What data migrations create, for transactional tests (browser tests with a live server).

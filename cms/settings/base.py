@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "insights",
 ]
 
 MIDDLEWARE = [
@@ -417,6 +418,31 @@ if _frontend_caches:
 # the prefix swapped, addresses that do not exist.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 # --- End of distribution: channels ------------------------------------------------------------------------------
+
+# --- Insights (insights app: readers' needs and translation health; docs/insights.md) ----------------------------
+# Off: the API records nothing (the benchmark compares both ways; nothing else needs it off).
+INSIGHTS_RECORDING = env.bool("INSIGHTS_RECORDING", default=True)
+# Where counts wait between a request and the database: "memory" (each process's own, written to the database by
+# a background thread of that process) or "redis" (each process hands its counts to Redis, one process at a time
+# writes them all). Default: redis when REDIS_URL is set. A request itself only ever adds to a dict in memory.
+INSIGHTS_REDIS_URL = env.str("INSIGHTS_REDIS_URL", default=env.str("REDIS_URL", default=""))
+INSIGHTS_BUFFER = env.str("INSIGHTS_BUFFER", default="redis" if INSIGHTS_REDIS_URL else "memory")
+# How often (seconds) a process hands its counts on. 0: never by itself (tests, scripts: insights.buffer.flush()).
+INSIGHTS_FLUSH_SECONDS = env.int("INSIGHTS_FLUSH_SECONDS", default=60)
+# Distinct counters a process keeps between two flushes: past it, it flushes early; past twice as many, a new
+# search term or path is dropped (and the drop logged), so a flood of random searches cannot fill the memory.
+INSIGHTS_BUFFER_MAX_KEYS = env.int("INSIGHTS_BUFFER_MAX_KEYS", default=20_000)
+# Months of daily counts kept; older rows are deleted by `manage.py insights_prune`, and once a day by every process.
+INSIGHTS_RETENTION_MONTHS = env.int("INSIGHTS_RETENTION_MONTHS", default=13)
+# A search term or path asked fewer times than this in the chosen period is never shown: small counts can identify
+# a person. Never below 5 (a system check refuses it).
+INSIGHTS_MIN_COUNT = env.int("INSIGHTS_MIN_COUNT", default=5)
+# Page feedback (the public mutation submitPageFeedback): django-ratelimit rates per client network, and per client
+# network and page; the comment's length limit (Designers Italia's model page uses 200 characters).
+INSIGHTS_FEEDBACK_RATE_LIMIT_IP = env.str("INSIGHTS_FEEDBACK_RATE_LIMIT_IP", default="20/h")
+INSIGHTS_FEEDBACK_RATE_LIMIT_PAGE = env.str("INSIGHTS_FEEDBACK_RATE_LIMIT_PAGE", default="3/h")
+INSIGHTS_FEEDBACK_COMMENT_MAX_LENGTH = env.int("INSIGHTS_FEEDBACK_COMMENT_MAX_LENGTH", default=200)
+# --- End of insights ----------------------------------------------------------------------------------------------
 
 # --- Operations (operations app: backups, logs, metrics, error reporting; docs/operations.md) -------------------
 from .operations import *  # noqa: E402,F401,F403
