@@ -14,7 +14,8 @@ wagtail-localize keeps, per source object, the content it last extracted for tra
 Every input is a fact about published content: a sync extracts the source's live page row (Wagtail keeps drafts
 in revisions), publish dates are public, and saving a draft changes none of them, so a draft can never change
 what the API says. Pages and snippets with drafts use their `last_published_at`; snippets without drafts have no
-dates and are compared by content instead (translation_health.py).
+publish dates: their live content is compared with the last extraction instead, and the translation's last save
+is the one wagtail-localize logs (translation_health.py).
 """
 
 import datetime
@@ -38,7 +39,6 @@ class Reason(models.TextChoices):
     NOT_SYNCED = "not_synced", _("The Italian changed after the last sync")
     NOT_PUBLISHED = "not_published", _("Synced: the updated translation is not published yet")
     SOURCE_EDITED = "source_edited", _("The Italian was edited after the last sync")
-    UNTRANSLATED_SEGMENTS = "untranslated_segments", _("Some texts are still in Italian")
 
 
 def stale_reason(

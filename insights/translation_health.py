@@ -219,8 +219,9 @@ def _snippet_health(model, default: Locale, targets: list[Locale]) -> tuple[Grou
                     item.state, item.reason = State.CURRENT, None
                 elif changed:
                     item.state, item.reason = State.STALE, Reason.SOURCE_EDITED
-                elif item.progress and item.progress[1] < item.progress[0]:
-                    item.state, item.reason = State.STALE, Reason.UNTRANSLATED_SEGMENTS
+                elif item.translated_at is None or synced > item.translated_at:
+                    # Synced, and the translation not saved since (wagtail-localize logs every save of it).
+                    item.state, item.reason = State.STALE, Reason.NOT_PUBLISHED
                 else:
                     item.state, item.reason = State.CURRENT, None
             items.append(item)
