@@ -36,3 +36,11 @@ def child_exit(server, worker):
         from prometheus_client import multiprocess
 
         multiprocess.mark_process_dead(worker.pid)
+
+
+def worker_exit(server, worker):
+    # Readers' counts wait in each worker's memory between flushes (insights/buffer.py): write them before the
+    # worker goes (a restart, max_requests, a scale-down), not a minute later or never.
+    from insights.buffer import flush
+
+    flush()

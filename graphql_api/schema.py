@@ -20,6 +20,7 @@ from .caching.responses import ResponseCache
 from .conf import api_setting, is_production
 from .errors import ErrorCodes, MaskUnexpectedErrors, errors_log
 from .language import QueriesInDefaultLanguage
+from .insights.schema import Mutation as InsightsMutation
 from .limits import QueryLimits
 from .locales.schema import Query as LocalesQuery
 from .newsletter.schema import Mutation as NewsletterMutation
@@ -36,7 +37,7 @@ from .streamfield.registry import UnmappedBlockError
 from .streamfield.types import registry as block_registry
 
 Query = merge_types("Query", (LocalesQuery, PagesQuery, SnippetsQuery, SearchQuery, PreviewQuery, NewsletterQuery))
-Mutation = merge_types("Mutation", (NewsletterMutation, AssociationsMutation))
+Mutation = merge_types("Mutation", (NewsletterMutation, AssociationsMutation, InsightsMutation))
 
 
 class ListingOptimizer(DjangoOptimizerExtension):

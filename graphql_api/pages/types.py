@@ -26,6 +26,8 @@ from graphql_api.enums import (
 )
 from graphql_api.loader import FALLBACK_ATTR, portal_path
 from graphql_api.locales.types import LocaleType
+from graphql_api.insights.schema import translation_status_resolve
+from graphql_api.insights.types import TranslationStatus
 from graphql_api.media.types import DocumentType, ImageType
 from graphql_api.pages.json_ld import page_json_ld_resolve
 from graphql_api.printing.types import PrintEditionType, print_editions_resolve
@@ -78,6 +80,14 @@ class PageInterface:
     )
     def is_fallback(self) -> bool:
         return bool(getattr(self, FALLBACK_ATTR, False))
+
+    @strawberry.field(
+        name="translationStatus",
+        description="Whether this is the original, a translation up to date or out of date with the Italian page, or "
+        "the Italian page served for lack of a translation (isFallback), with the publish dates that say so.",
+    )
+    def translation_status(self, info: strawberry.Info) -> TranslationStatus:
+        return translation_status_resolve(self, info.context.loader, FALLBACK_ATTR)
 
     @strawberry.field(description="The published versions of this page in every other locale (for hreflang).")
     def translations(self, info: strawberry.Info) -> list["PageInterface"]:

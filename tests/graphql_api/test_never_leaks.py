@@ -4,11 +4,12 @@ Hidden pages carry a marker word in their title and slug; every response is chec
 leak through any field (a title, a URL, a breadcrumb, a link) fails the test.
 """
 
+import datetime
 import re
 
 import pytest
 from graphql import GraphQLInterfaceType, GraphQLObjectType
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Page
 
 from graphql_api.schema import schema
 from tests.factories import (
@@ -159,6 +160,16 @@ query ($path: String!, $locale: String) {
   }
 }
 """
+TRANSLATION_STATUS = """
+query ($path: String!, $locale: String) {
+  page(path: $path, locale: $locale) {
+    lastPublishedAt translationStatus { state sourceUpdatedAt translatedAt }
+    translations { translationStatus { state sourceUpdatedAt translatedAt } }
+  }
+  associations(locale: $locale) { edges { node { translationStatus { state sourceUpdatedAt translatedAt } } } }
+}
+"""
+HIDDEN_DATE = datetime.datetime(2001, 2, 3, 4, 5, 6, tzinfo=datetime.UTC)
 
 
 @pytest.mark.django_db
@@ -186,6 +197,31 @@ def test_no_print_edition_of_a_hidden_page_is_listed(graphql, state, service_ind
     assert_no_marker(result)
     if result["data"]["page"] is not None:  # the French page itself is public unless a restriction covers it
         assert [edition["bilingual"] for edition in result["data"]["page"]["printEditions"]] == [False]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("state", HIDDEN_STATES)
+def test_translation_status_says_nothing_of_a_hidden_italian_page(graphql, state, association_index, translate):
+    """A translation whose Italian original is hidden is, for readers, the original: no date of the hidden page
+    (published, or of its drafts) and no state that depends on it."""
+    italian = AssociationPageFactory(parent=association_index, title="Visibile", slug="visibile")
+    english = translate(italian, "en", title="Visible")
+    page_hide(italian, state)
+    Page.objects.filter(pk=italian.pk).update(
+        last_published_at=HIDDEN_DATE if state != "draft" else None, latest_revision_created_at=HIDDEN_DATE
+    )
+
+    result = graphql(TRANSLATION_STATUS, {"path": "/associazioni/visibile/", "locale": "en"})
+
+    assert not result.get("errors"), result["errors"]
+    assert "2001-02-03" not in str(result)
+    page = result["data"]["page"]
+    assert page["translationStatus"] == {
+        "state": "ORIGINAL", "sourceUpdatedAt": english.last_published_at.isoformat(), "translatedAt": None
+    }
+    assert page["translations"] == []
+    if state not in PRIVATE_STATES:
+        assert result["data"]["associations"]["edges"] == [{"node": {"translationStatus": page["translationStatus"]}}]
 
 
 LIVE_AND_DRAFT = """
@@ -265,7 +301,8 @@ PERSONAL_FIELD = re.compile(
     r"|(^ip|Ip)([A-Z]|$)",  # ip, ipHash, clientIp; not municipality
 )
 # Apps whose rows are about people: no output type may be built on their models.
-PEOPLE_APPS = {"auth", "newsletter", "associations", "wagtailusers", "sessions", "wagtail_localize"}
+# insights: readers' feedback and counts are the editors' to read, never the public's.
+PEOPLE_APPS = {"auth", "newsletter", "associations", "wagtailusers", "sessions", "wagtail_localize", "insights"}
 
 
 def _output_fields():

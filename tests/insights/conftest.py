@@ -78,3 +78,10 @@ def redis_url(tmp_path):
     yield f"redis://127.0.0.1:{port}/0"
     process.terminate()
     process.wait(timeout=10)
+
+
+@pytest.fixture
+def graphql(client):
+    from tests.graphql_api.conftest import GraphQLClient
+
+    return GraphQLClient(client)
