@@ -1,4 +1,5 @@
-"""The context of one GraphQL request: the Django request, the request's loader and what to cache of the response."""
+"""The context of one GraphQL request: the Django request, the request's loader, what to cache of the response and
+what readers asked for (insights' signals)."""
 
 import dataclasses
 
@@ -13,6 +14,8 @@ from .loader import RequestLoader
 class ApiContext(StrawberryDjangoContext):
     loader: RequestLoader = dataclasses.field(default_factory=RequestLoader)
     response_plan: ResponsePlan = dataclasses.field(default_factory=ResponsePlan)
+    # Readers' signals of this request (insights.demand): counted by the view, kept with a cached response.
+    signals: list = dataclasses.field(default_factory=list)
 
 
 def loader(info: Info) -> RequestLoader:

@@ -8,6 +8,10 @@ and sets ETag / Cache-Control, answering 304 to a matching If-None-Match. Both w
 HTTP (docs/api.md, "Over HTTP"): HEAD is answered as GET without the body; only mutations depend on the request's
 Accept-Language (language.py), so the other responses lose what LocaleMiddleware adds (middleware.py); request
 errors carry no `data` (GraphQL over HTTP).
+
+Readers' demand (insights, docs/insights.md): the searches, pages and paths not found a response answers are kept
+with it in the response cache and counted whenever it is served, hit, miss or 304; counting touches only a dict in
+memory, never the database, and adds no SQL.
 """
 
 import json
@@ -19,6 +23,8 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import csrf_exempt
 from strawberry.django.views import GraphQLView
 from strawberry.schema.exceptions import InvalidOperationTypeError
+
+from insights.demand import signals_record
 
 from .caching.fast_path import cached_get_lookup
 from .caching.generation import ContentState
@@ -66,6 +72,7 @@ class ApiView(GraphQLView):
     context: ApiContext | None = None
     persisted_query: PersistedQuery | None = None
     state: ContentState | None = None  # read by the GET lookup that missed: the normal path reuses it
+    counts_demand = True  # a HEAD is a probe (monitors, link checkers), not a reader: its signals are not counted
 
     def get_context(self, request, response) -> ApiContext:
         self.context = ApiContext(request=request, response=response)
@@ -76,6 +83,7 @@ class ApiView(GraphQLView):
         if request.method == "HEAD":
             # Answered as the GET it stands for (RFC 9110 9.3.2): same status and headers, no body.
             request.method = "GET"
+            self.counts_demand = False
             response = self.dispatch(request, *args, **kwargs)
             if not response.streaming:
                 response["Content-Length"] = str(len(response.content))
@@ -100,6 +108,7 @@ class ApiView(GraphQLView):
                 if plan.hit is not None:
                     if persisted is not None:  # the normal path registers a document sent with its hash
                         persisted_query_store(persisted)
+                    self._demand_record(plan.hit.signals)
                     hit = HttpResponse(plan.hit.body, content_type="application/json")
                     return self._public_response(hit, plan, plan.hit.etag, "hit")
                 self.state = plan.state
@@ -170,12 +179,15 @@ class ApiView(GraphQLView):
         plan = self.context.response_plan if self.context is not None else None
         if plan is not None and plan.hit is not None:
             etag, body, source = plan.hit.etag, plan.hit.body, "hit"
+            self._demand_record(plan.hit.signals)
         else:
             body = self.encode_json(response_data)
             body = body if isinstance(body, bytes) else body.encode()
             etag, source = etag_of(body), "miss"
+            signals = tuple(self.context.signals) if self.context is not None else ()
+            self._demand_record(signals)
             if plan is not None and plan.store:
-                response_cache_set(plan, CachedResponse(plan.state.key, etag, body))
+                response_cache_set(plan, CachedResponse(plan.state.key, etag, body, signals))
         response = HttpResponse(body, content_type="application/json")
         for name, value in sub_response.items():
             response[name] = value
@@ -187,6 +199,12 @@ class ApiView(GraphQLView):
             return self._public_response(response, plan, etag, source)
         response["Cache-Control"] = plan.cache_control()
         return response
+
+    def _demand_record(self, signals: tuple) -> None:
+        """Count what readers asked for (insights), on a miss and on every hit: the cache hides no demand. Only a
+        dict in this process's memory changes; the counts reach the database out of band (insights/buffer.py)."""
+        if self.counts_demand and signals:
+            signals_record(signals)
 
     def _public_response(self, response: HttpResponse, plan: ResponsePlan, etag: str, source: str) -> HttpResponse:
         """The caching headers of a public response, or a 304 when the client holds it: for both ways of serving."""

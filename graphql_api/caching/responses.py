@@ -55,6 +55,9 @@ class CachedResponse(NamedTuple):
     state_key: str  # ContentState.key of the reader that computed it: served only to readers of the same state
     etag: str
     body: bytes
+    # What the request asked for, as insights' anonymous signals (searches, pages, paths not found): counted
+    # again at every hit, so the cache hides no demand.
+    signals: tuple = ()
 
 
 @dataclasses.dataclass

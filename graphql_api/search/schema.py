@@ -10,23 +10,34 @@ from graphql_api.loader import RequestLoader
 from graphql_api.localized import in_locale
 from graphql_api.pages.types import PageInterface
 from graphql_api.specific import specific_pages
+from insights.demand import search_signal
 
 from .words import search_query
 
 
 class SearchHits:
-    """Ranked search results, sliced by the connection, turned into specific pages one slice at a time."""
+    """Ranked search results, sliced by the connection, turned into specific pages one slice at a time.
 
-    def __init__(self, results, loader: RequestLoader, locale_id: int):
+    `on_first_slice(count)` is called once, with the size of the slice from offset 0: that slice is the search a
+    reader made (the next pages, after a cursor, are the same search). The connection fetches one item more than
+    it returns, so an empty first slice means the search found nothing. A backward page from the end (`last`
+    without `before`) does not start at 0 and is not counted.
+    """
+
+    def __init__(self, results, loader: RequestLoader, locale_id: int, on_first_slice=None):
         self._results = results
         self._loader = loader
         self._locale_id = locale_id
+        self._on_first_slice = on_first_slice
 
     def __len__(self) -> int:
         return self._results.count()
 
     def __getitem__(self, item: slice) -> list:
         hits = list(self._results[item])
+        if self._on_first_slice is not None and not item.start:
+            self._on_first_slice(len(hits))
+            self._on_first_slice = None
         # One query per page type of the slice, not per hit; the rank order is kept.
         pages = {page.pk: page for page in specific_pages(Page.objects.filter(pk__in=[hit.pk for hit in hits]))}
         return [
@@ -61,4 +72,9 @@ class Query:
         # The search backend only filters on indexed FilterFields; `id` is one, so the visibility and locale rules
         # go in as a subquery on it rather than as filters the backend would refuse.
         candidates = Page.objects.filter(pk__in=pages.values("pk"))
-        return SearchHits(candidates.search(words), loader, locale.pk)
+        signals = info.context.signals  # readers' demand (insights), counted by the view
+
+        def counted(result_count: int) -> None:
+            signals.append(search_signal(query, locale.language_code, result_count))
+
+        return SearchHits(candidates.search(words), loader, locale.pk, on_first_slice=counted)
