@@ -3,7 +3,7 @@
 A request only adds to the dict (under a lock held for a few microseconds): nothing is written inside a public
 read. A background thread of the same process hands the counts on every INSIGHTS_FLUSH_SECONDS (sooner when the
 dict grows past INSIGHTS_BUFFER_MAX_KEYS): to the database directly ("memory"), or to Redis, from which one
-process at a time writes every process's counts to the database ("redis", redis_sink.py). gunicorn's worker_exit
+process at a time writes every process's counts to the database ("redis", sinks.py). gunicorn's worker_exit
 hook and the interpreter's exit flush what is left; a process killed outright loses at most one interval.
 
 The thread starts with the first signal a process records, so a forked worker starts its own (the dict is

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.urls import reverse
 from wagtail.admin.ui.components import Component
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from . import needs
+from .views.base import language_name
 
 URGENT_ITEMS = 3
 CANDIDATES = 10
@@ -29,7 +30,7 @@ class Urgent:
 
     @property
     def language(self) -> str:
-        return Locale(language_code=self.locale).get_display_name()
+        return language_name(self.locale)
 
 
 def urgent_items(user, *, period: needs.Period | None = None) -> list[Urgent]:

@@ -6,22 +6,22 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.models import Locale
 
 from insights import needs
 from insights.charts import Bar, Series, bar_chart, line_chart
 from insights.models import FeedbackReason, SearchTermDay
 
-from .base import InsightsReportView, PeriodFilterSet, ReportsPermissionMixin, _Kept, language_choices
+from .base import (
+    InsightsReportView,
+    PeriodFilterSet,
+    ReportsPermissionMixin,
+    language_choices,
+    language_name,
+)
 
 OVERVIEW_ROWS = 10
-
-
-def language_name(code: str) -> str:
-    return Locale(language_code=code).get_display_name()
 
 
 def page_url(ref) -> str | None:

@@ -26,7 +26,14 @@ from insights.translation_health import (
     translation_health,
 )
 
-from .base import InsightsReportView, ReportsPermissionMixin, TargetLanguageFilterSet, _Kept, language_choices
+from .base import (
+    InsightsReportView,
+    ReportsPermissionMixin,
+    TargetLanguageFilterSet,
+    _Kept,
+    language_choices,
+    language_name,
+)
 
 
 def edit_url(kind: str, pk: int | None) -> str | None:
@@ -88,7 +95,8 @@ class CoverageView(ReportsPermissionMixin, WagtailAdminTemplateMixin, TemplateVi
                        for state in State},
                 })
             rows.append({"group": group, "cells": links})
-        context.update(locales=health.locales, rows=rows, next_url=reverse("insights_translate_next"))
+        columns = [(locale.language_code, language_name(locale.language_code)) for locale in health.locales]
+        context.update(columns=columns, rows=rows, next_url=reverse("insights_translate_next"))
         return context
 
 
@@ -127,7 +135,7 @@ def _decorate(items: list[HealthItem], groups: dict) -> list[HealthItem]:
         item.state_label = item.state.label
         item.is_current = item.state is State.CURRENT
         item.reason_label = item.reason.label if item.reason else ""
-        item.language = Locale(language_code=item.locale).get_display_name()
+        item.language = language_name(item.locale)
         item.progress_label = f"{item.progress[1]}/{item.progress[0]}" if item.progress else ""
     return items
 
@@ -225,7 +233,7 @@ class TranslateNextReportView(InsightsReportView):
         return choices[0][0] if choices else ""
 
     def get_page_subtitle(self):
-        return Locale(language_code=self.locale).get_display_name() if self.locale else ""
+        return language_name(self.locale) if self.locale else ""
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)

@@ -5,7 +5,9 @@ import io
 
 import openpyxl
 import pytest
+from django.contrib.auth.models import Permission
 from django.utils import timezone
+from wagtail.users.models import UserProfile
 
 from content_models.models import ServiceIndexPage
 from insights.buffer import flush, recording_day
@@ -65,8 +67,7 @@ def test_analysts_open_every_report(client, analyst, demand, url):
 @pytest.mark.parametrize("url", REPORT_URLS)
 def test_nobody_else_opens_them(client, django_user_model, url):
     user = django_user_model.objects.create_user(username="curioso", password="x")
-    user.user_permissions.add(*__import__("django.contrib.auth.models", fromlist=["Permission"]).Permission.objects
-                              .filter(codename="access_admin"))
+    user.user_permissions.add(*Permission.objects.filter(codename="access_admin"))
     client.force_login(user)
     response = client.get(url)
     assert response.status_code in (302, 403)
@@ -112,3 +113,19 @@ def test_the_dashboard_lists_the_most_urgent_three(client, analyst, demand):
     client.force_login(analyst)
     page = client.get("/admin/").content.decode()
     assert "Permesso di soggiorno" in page and "permesso di soggiorno" in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language, words", [
+    ("it", ["Bisogni dei lettori", "Ricerche senza risultati", "Arabo", "Ucraino"]),
+    ("ar", ["احتياجات القرّاء", "عمليات بحث بلا نتائج", 'dir="rtl"']),
+])
+def test_the_overview_speaks_the_analysts_language(client, analyst, demand, language, words):
+    profile = UserProfile.get_for_user(analyst)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(analyst)
+    page = client.get("/admin/reports/readers-needs/").content.decode()
+    assert [word for word in words if word not in page] == []
+    main = page[page.index("<main"):page.index("</main>")]  # Wagtail's own settings name locales in English
+    assert "Searches without results" not in main and "Arabic" not in main
