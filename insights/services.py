@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils import translation
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext
 from django_ratelimit.core import is_ratelimited
 from wagtail.models import Locale, Page
 
@@ -85,38 +87,12 @@ def page_feedback_submit(
     `locale` is the reader's language (the page may have been served in Italian as a fallback). The comment is
     kept with personal details replaced (normalise.comment_scrub); no address, time or identifier is stored.
     """
-    if _rate_limited(client_ip, str(page_id)):
-        raise FeedbackRefused([FeedbackError(
-            FeedbackErrorCode.RATE_LIMITED, None, "Too many ratings from here: please try again later."
-        )])
-    errors = []
-    page = _public_page(page_id)
-    if page is None:
-        errors.append(FeedbackError(FeedbackErrorCode.UNKNOWN_PAGE, "pageId", "No public page has this id."))
-    if locale not in {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES} or not Locale.objects.filter(
-        language_code=locale
-    ).exists():
-        errors.append(FeedbackError(FeedbackErrorCode.UNKNOWN_LOCALE, "locale", f"Unknown locale {locale!r}."))
-    if rating not in RATINGS:
-        errors.append(FeedbackError(
-            FeedbackErrorCode.RATING_OUT_OF_RANGE, "rating", "The rating is a whole number from 1 to 5."
-        ))
-    else:
-        allowed = POSITIVE_REASONS if rating >= LOWEST_POSITIVE_RATING else NEGATIVE_REASONS
-        wrong = [reason for reason in reasons if reason not in allowed and reason != FeedbackReason.OTHER]
-        if wrong:
-            errors.append(FeedbackError(
-                FeedbackErrorCode.REASON_NOT_FOR_RATING, "reasons",
-                "Ratings of 1 to 3 take what went wrong, 4 and 5 what went well: "
-                + ", ".join(sorted(str(reason) for reason in wrong)) + " cannot go with this rating.",
-            ))
-    limit = settings.INSIGHTS_FEEDBACK_COMMENT_MAX_LENGTH
-    if len(comment) > limit:
-        errors.append(FeedbackError(
-            FeedbackErrorCode.COMMENT_TOO_LONG, "comment", f"The comment may be at most {limit} characters."
-        ))
-    if errors:
-        raise FeedbackRefused(errors)
+    # The messages are for the reader: in the language they rate in, when it is one of ours (as the newsletter's).
+    language = locale if locale in dict(settings.LANGUAGES) else translation.get_language()
+    with translation.override(language):
+        page = _feedback_check(
+            page_id=page_id, locale=locale, rating=rating, reasons=reasons, comment=comment, client_ip=client_ip
+        )
     return PageFeedback.objects.create(
         day=timezone.localdate(),
         locale=locale,
@@ -125,6 +101,50 @@ def page_feedback_submit(
         reasons=sorted({str(reason) for reason in reasons}),
         comment=comment_scrub(comment),
     )
+
+
+def _feedback_check(*, page_id: str, locale: str, rating: int, reasons: list[str], comment: str, client_ip: str):
+    """The public page rated; FeedbackRefused with every problem of the submission otherwise (the rate limit
+    first: a flood costs no query)."""
+    if _rate_limited(client_ip, str(page_id)):
+        raise FeedbackRefused([FeedbackError(
+            FeedbackErrorCode.RATE_LIMITED, None, gettext("Too many ratings from here: please try again later.")
+        )])
+    errors = []
+    page = _public_page(page_id)
+    if page is None:
+        errors.append(
+            FeedbackError(FeedbackErrorCode.UNKNOWN_PAGE, "pageId", gettext("No public page has this id."))
+        )
+    if locale not in {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES} or not Locale.objects.filter(
+        language_code=locale
+    ).exists():
+        errors.append(
+            FeedbackError(FeedbackErrorCode.UNKNOWN_LOCALE, "locale", gettext("This language is not available."))
+        )
+    if rating not in RATINGS:
+        errors.append(FeedbackError(
+            FeedbackErrorCode.RATING_OUT_OF_RANGE, "rating", gettext("The rating is a whole number from 1 to 5.")
+        ))
+    else:
+        allowed = POSITIVE_REASONS if rating >= LOWEST_POSITIVE_RATING else NEGATIVE_REASONS
+        wrong = [reason for reason in reasons if reason not in allowed and reason != FeedbackReason.OTHER]
+        if wrong:
+            errors.append(FeedbackError(
+                FeedbackErrorCode.REASON_NOT_FOR_RATING, "reasons",
+                # Ratings of 1 to 3 take what went wrong, 4 and 5 what went well (Designers Italia).
+                gettext("These reasons do not go with this rating: %(reasons)s.")
+                % {"reasons": ", ".join(sorted(str(reason).upper() for reason in wrong))},
+            ))
+    limit = settings.INSIGHTS_FEEDBACK_COMMENT_MAX_LENGTH
+    if len(comment) > limit:
+        errors.append(FeedbackError(
+            FeedbackErrorCode.COMMENT_TOO_LONG, "comment",
+            gettext("The comment may be at most %(limit)s characters.") % {"limit": limit},
+        ))
+    if errors:
+        raise FeedbackRefused(errors)
+    return page
 
 
 # --- Retention ------------------------------------------------------------------------------------------------

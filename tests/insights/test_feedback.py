@@ -117,3 +117,24 @@ def test_feedback_over_get_is_refused(client, service):
         {"input": {"pageId": str(service.pk), "locale": "it", "rating": 4}})})
     assert response.status_code == 405
     assert not PageFeedback.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("locale, message", [
+    ("ar", "التقييم عدد صحيح من 1 إلى 5."),
+    ("uk", "Оцінка — ціле число від 1 до 5."),
+    ("zh-hans", "评分是 1 到 5 之间的整数。"),
+    ("it", "La valutazione è un numero intero da 1 a 5."),
+])
+def test_the_reader_is_answered_in_the_language_they_rate_in(submit, service, locale, message):
+    answer = submit(pageId=str(service.pk), locale=locale, rating=9, reasons=[])
+    assert answer["errors"] == [{"field": "rating", "code": "RATING_OUT_OF_RANGE", "message": message}]
+
+
+@pytest.mark.django_db
+def test_an_unknown_locale_is_answered_in_the_requests_language(submit, service):
+    answer = submit(pageId=str(service.pk), locale="xx", headers={"HTTP_ACCEPT_LANGUAGE": "fr"})
+    assert answer["errors"] == [
+        {"field": "locale", "code": "UNKNOWN_LOCALE", "message": "Cette langue n'est pas disponible."}
+    ]
+    assert not PageFeedback.objects.exists()
