@@ -10,6 +10,7 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale
 
+from associations.selectors import membership_for_user
 from insights.models import SearchTermDay
 from insights.needs import Period
 
@@ -17,7 +18,9 @@ REPORTS_PERMISSION = "insights.view_reports"
 
 
 def can_view_reports(user) -> bool:
-    return user.is_active and user.has_perm(REPORTS_PERMISSION)
+    """Needs analysts and editors; never an association member, whatever groups they were put in (their
+    middleware closes /admin/reports/; this closes the dashboard panel and the menu too)."""
+    return user.is_active and user.has_perm(REPORTS_PERMISSION) and membership_for_user(user) is None
 
 
 def language_name(code: str) -> str:

@@ -9,11 +9,14 @@ from django.contrib.auth.models import Permission
 from django.utils import timezone
 from wagtail.users.models import UserProfile
 
-from content_models.models import ServiceIndexPage
+from associations.moderation import moderation_setup_ensure
+from content_models.models import AssociationIndexPage, ServiceIndexPage
 from insights.buffer import flush, recording_day
 from insights.demand import not_found_signal, page_signal, search_signal, signals_record
+from insights.groups import needs_analysts_group_ensure
 from insights.models import PageFeedback
 from tests.factories import ServicePageFactory
+from tests.factories.associations import association_with_page_create, member_create, regional_editor_create
 
 TODAY = timezone.localdate()
 YESTERDAY = TODAY - datetime.timedelta(days=1)
@@ -129,3 +132,19 @@ def test_the_overview_speaks_the_analysts_language(client, analyst, demand, lang
     assert [word for word in words if word not in page] == []
     main = page[page.index("<main"):page.index("</main>")]  # Wagtail's own settings name locales in English
     assert "Searches without results" not in main and "Arabic" not in main
+
+
+@pytest.mark.django_db
+def test_association_members_never_see_them_even_in_the_analysts_group(client, demand, sections):
+    moderation_setup_ensure()
+    editor = regional_editor_create()
+    association = association_with_page_create(
+        name="Associazione Alfa", section=sections[AssociationIndexPage], editor=editor
+    )
+    member = member_create(association=association, email="socio@alfa.org", inviter=editor)
+    member.groups.add(needs_analysts_group_ensure())  # a mistake in the groups page must not open them
+    client.force_login(member)
+    for url in REPORT_URLS:
+        assert client.get(url).status_code in (302, 403), url
+    dashboard = client.get("/admin/").content.decode()
+    assert "insights-urgent" not in dashboard and "/admin/reports/readers-needs/" not in dashboard
