@@ -7,6 +7,7 @@ class ContentModelsConfig(AppConfig):
     verbose_name = _("Content")
 
     def ready(self):
+        from . import checks  # noqa: F401  (registers the system checks)
         from .translation_editor import translation_editor_dates_localise
 
         translation_editor_dates_localise()

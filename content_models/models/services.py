@@ -46,7 +46,9 @@ class ServicePage(TopicPage):
         "content_models.ServicePoint", blank=True, related_name="+", limit_choices_to=SOURCE_LOCALE_ONLY,
         verbose_name=_("where"),
     )
-    action = models.CharField(_("programme action"), max_length=2, choices=PROGRAMME_ACTIONS)
+    # Not named `action`: a form control of that name shadows the form's own `action` property in the admin
+    # (content_models/checks.py).
+    programme_action = models.CharField(_("programme action"), max_length=2, choices=PROGRAMME_ACTIONS)
     provinces = MultiSelectField(_("provinces covered"), choices=PROVINCES, max_length=20, blank=True)
     service_languages = MultiSelectField(
         _("languages offered"), choices=SPOKEN_LANGUAGES, max_length=200, blank=True,
@@ -75,7 +77,7 @@ class ServicePage(TopicPage):
         FieldPanel("body"),
     ]
     details_panels = [
-        FieldPanel("action"),
+        FieldPanel("programme_action"),
         FieldPanel("topics"),
         FieldPanel("provinces"),
         FieldPanel("service_languages"),
@@ -88,7 +90,7 @@ class ServicePage(TopicPage):
         index.SearchField("what_you_need"),
         index.SearchField("what_you_get"),
         index.SearchField("body"),
-        index.FilterField("action"),
+        index.FilterField("programme_action"),
     ]
     template = "content_models/preview/service_page.html"
 

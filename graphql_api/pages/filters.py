@@ -53,7 +53,7 @@ class ServicePageFilter:
 
     @strawberry_django.filter_field
     def action(self, value: ProgrammeAction, prefix: str) -> Q:
-        return Q(**{f"{prefix}action": value.value})
+        return Q(**{f"{prefix}programme_action": value.value})
 
     @strawberry_django.filter_field
     def audience(self, value: Audience, prefix: str) -> Q:

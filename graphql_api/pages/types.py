@@ -246,9 +246,9 @@ class ServicePageType(TopicPageInterface):
     def service_points(self, info: strawberry.Info) -> list[ServicePointType]:
         return info.context.loader.snippets_for(self, "service_points")
 
-    @strawberry.field
-    def action(self) -> ProgrammeAction | None:
-        return to_enum(ProgrammeAction, self.action)
+    @strawberry.field(name="action")
+    def programme_action(self) -> ProgrammeAction | None:
+        return to_enum(ProgrammeAction, self.programme_action)
 
     @strawberry.field
     def provinces(self) -> list[Province]:

@@ -28,7 +28,7 @@ def test_editor_creates_and_publishes_a_service_page(migrations_data, live_serve
     page.locator("#id_title").fill("Mediazione culturale negli ospedali")
     page.locator("#id_summary").fill("Mediatori e mediatrici culturali aiutano a parlare con medici e infermieri.")
     page.get_by_role("tab", name="Details").click()
-    page.locator("#id_action").select_option("02")
+    page.locator("#id_programme_action").select_option("02")
     page.get_by_role("tab", name="Content").click()
 
     page.locator("footer .dropdown-toggle, footer [data-w-dropdown-target='toggle']").first.click()
@@ -39,5 +39,5 @@ def test_editor_creates_and_publishes_a_service_page(migrations_data, live_serve
     published = ServicePage.objects.get(title="Mediazione culturale negli ospedali")
     assert published.live
     assert published.get_parent().pk == services.pk
-    assert published.action == "02"
+    assert published.programme_action == "02"
     assert published.portal_path == "/servizi/mediazione-culturale-negli-ospedali/"

@@ -115,7 +115,7 @@ def test_the_italian_site_has_every_kind_of_content(seeded):
         "partecipazione",
     }  # fmt: skip
     services = ServicePage.objects.filter(**italian)
-    assert {service.action for service in services} == {"01", "02", "03", "04"}
+    assert {service.programme_action for service in services} == {"01", "02", "03", "04"}
     for service in services:
         assert service.summary and service.how_to_access and service.topics.exists(), service.title
         assert service.service_points.exists() and service.provinces and service.service_languages, (

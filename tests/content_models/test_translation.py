@@ -48,7 +48,7 @@ def test_arabic_translation_is_live_and_right_to_left(home, sections, django_cap
     assert translated.live
     assert translated.title == ARABIC_TITLE
     assert translated.summary == "دورات مجانية للكبار."
-    assert translated.action == service.action, "synchronised fields follow the source"
+    assert translated.programme_action == service.programme_action, "synchronised fields follow the source"
     language = get_content_language(translated.locale.language_code)
     assert language.is_rtl and language.direction == "rtl"
     assert translated.portal_path == "/servizi/corsi-di-italiano/"

@@ -73,7 +73,7 @@ class ServicePageFactory(PageFactory):
         model = ServicePage
 
     title = factory.Sequence(lambda n: f"Servizio {n}")
-    action = "02"
+    programme_action = "02"
     provinces = ["GE"]
 
 

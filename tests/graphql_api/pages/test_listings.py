@@ -152,8 +152,8 @@ def test_services_by_topic_province_action_and_audience(graphql, service_index, 
     health = TopicFactory(name="Salute", slug="salute")
     english_health = translate_snippet(health, "en", name="Health", slug="health")
     ServicePageFactory(parent=service_index, title="Medico", topics=[health], provinces=["GE", "SV"],
-                       audiences=["adults"], action="02")
-    ServicePageFactory(parent=service_index, title="Scuola", provinces=["SP"], audiences=["minors"], action="01")
+                       audiences=["adults"], programme_action="02")
+    ServicePageFactory(parent=service_index, title="Scuola", provinces=["SP"], audiences=["minors"], programme_action="01")
 
     def titles(filters, locale=None):
         return _titles(graphql.data(SERVICES, {"filters": filters, "locale": locale})["servicePages"])
