@@ -65,7 +65,7 @@ class NewsletterIssue(TranslatableMixin, DraftStateMixin, RevisionMixin, Preview
         from ..rendering import render_edition
         from ..rendering.links import preview_links
 
-        edition = render_edition(self, self.locale.language_code)
+        edition = render_edition(self)  # this instance, in its own locale: the edition being edited
         html, text = edition.personalise(preview_links())
         if mode_name == "text":
             return HttpResponse(text, content_type="text/plain; charset=utf-8")

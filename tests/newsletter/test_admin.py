@@ -2,9 +2,11 @@
 
 import datetime
 import json
+import re
 
 import pytest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from newsletter import services
 from newsletter.models import Consent, Delivery, Dispatch, Subscriber
@@ -118,3 +120,50 @@ def test_subscriber_export_and_erase(admin_client, smtp_server, django_capture_o
     assert not Subscriber.objects.exists() and not Consent.objects.exists()
     delivery.refresh_from_db()
     assert delivery.subscriber is None and delivery.status == "sent"  # the report keeps its numbers
+
+
+# --- The issue's editor: preview panel, header actions, listing ------------------------------------------------
+
+PREVIEW_FORM = {"subject": "Notizie di giugno", "preheader": "Il mese in breve", "body-count": "0"}
+
+
+@pytest.mark.parametrize("mode, content_type, expected", [
+    ("html", "text/html", '<html lang="it" dir="ltr"'),
+    ("text", "text/plain", "Notizie di giugno"),
+])
+def test_the_preview_panel_renders_email_and_plain_text(admin_client, mode, content_type, expected):
+    issue = publish_issue()
+    url = f"/admin/snippets/newsletter/newsletterissue/preview/{issue.pk}/"
+
+    response = admin_client.post(url, PREVIEW_FORM)
+    assert response.json() == {"is_valid": True, "is_available": True}
+    response = admin_client.get(url, {"mode": mode})
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith(content_type)
+    assert expected in response.content.decode()
+
+
+def test_the_edit_screen_offers_translate_and_sending_in_its_header(admin_client):
+    issue = publish_issue()
+
+    response = admin_client.get(f"/admin/snippets/newsletter/newsletterissue/edit/{issue.pk}/")
+
+    assert response.status_code == 200
+    header = response.content.decode().split("<form")[0]  # the slim header, before the editing form
+    translate_url = f"/admin/localize/submit/snippet/newsletter/newsletterissue/{issue.pk}/"
+    assert f'href="{translate_url}"' in header
+    assert f'href="{sending_url(issue)}"' in header
+
+
+def test_the_listing_shows_status_tags_not_booleans(admin_client):
+    publish_issue()
+    draft = publish_issue(subject="Notizie di giugno")
+    type(draft).objects.filter(pk=draft.pk).update(live=False)
+
+    response = admin_client.get("/admin/snippets/newsletter/newsletterissue/")
+
+    content = response.content.decode()
+    assert ">True<" not in content and ">False<" not in content
+    statuses = re.findall(r'<span class="w-status(?: w-status--primary)?">\s*([^<]+?)\s*</span>', content)
+    assert sorted(statuses) == sorted([str(_("live")), str(_("draft"))])
