@@ -1,16 +1,20 @@
-"""Admin set-up of the content: snippet registration and right-to-left editing."""
+"""Admin set-up of the content: snippet registration, previews of snippet translations, right-to-left editing."""
 
 from django.templatetags.static import static
+from django.urls import include, path
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import translation_preview
 from .models import ServicePoint, Topic
+from .snippet_views import TranslatableSnippetEditView
 
 
 class TopicViewSet(SnippetViewSet):
     model = Topic
+    edit_view_class = TranslatableSnippetEditView
     icon = "tag"
     menu_order = 200
     list_display = ["name", "slug", "locale"]
@@ -19,6 +23,7 @@ class TopicViewSet(SnippetViewSet):
 
 class ServicePointViewSet(SnippetViewSet):
     model = ServicePoint
+    edit_view_class = TranslatableSnippetEditView
     icon = "site"
     menu_order = 210
     list_display = ["name", "municipality", "province", "locale"]
@@ -28,6 +33,11 @@ class ServicePointViewSet(SnippetViewSet):
 
 register_snippet(TopicViewSet)
 register_snippet(ServicePointViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_translation_preview_urls():
+    return [path("content/", include(translation_preview.urlpatterns))]
 
 
 @hooks.register("insert_global_admin_js")

@@ -5,12 +5,14 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn, LocaleColumn
 from wagtail.admin.views.generic import DeleteView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from content_models.snippet_views import TranslatableSnippetEditView
 
 from . import admin_views, services
 from .models import NewsletterIssue, Subscriber
@@ -24,11 +26,19 @@ class DispatchStatusColumn(Column):
 
 class NewsletterIssueViewSet(SnippetViewSet):
     model = NewsletterIssue
+    edit_view_class = TranslatableSnippetEditView  # "Translate" in the edit screen's header too
     icon = "mail"
     menu_label = _("Newsletter issues")
     menu_order = 300
     add_to_admin_menu = True
-    list_display = ["subject", "locale", DispatchStatusColumn("dispatch", label=_("Sending")), "live"]
+    # Wagtail's status tags ("Live", "Draft", "Live + Draft"), not the raw booleans of `live`. Labels are lazy:
+    # Wagtail's columns translate theirs when the module is imported, in whatever language is active then.
+    list_display = [
+        "subject",
+        LocaleColumn(label=_("Locale")),
+        LiveStatusTagColumn(label=_("Status")),
+        DispatchStatusColumn("dispatch", label=_("Sending")),
+    ]
     search_fields = ["subject"]
 
 
