@@ -190,6 +190,10 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # the update check calls out to the internet
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# A requested translation starts as a draft with the source's (Italian) text, even when the source is live: it
+# goes live when an editor publishes it. wagtail-localize's default publishes it at once, and readers would get
+# Italian text labelled as Arabic. (Snippets without drafts, such as topics, are saved live regardless.)
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Headless and one Site for every language: an automatic redirect made when a translated slug changes would be
 # site-wide (no locale in the path) and clash across languages. Portals handle their own redirects.
 WAGTAILREDIRECTS_AUTO_CREATE = False

@@ -1,7 +1,9 @@
 """Translation through wagtail-localize: the Arabic edition goes live, right to left."""
 
 import pytest
-from wagtail.models import Locale
+from django.core.cache import cache
+from django.urls import reverse
+from wagtail.models import Locale, PageLogEntry
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from cms.languages import get_content_language
@@ -69,3 +71,53 @@ def test_topics_stay_in_step_across_translations(sections, django_capture_on_com
             _translate(page, french, {})
     translated = ServicePage.objects.get(translation_key=service.translation_key, locale=french)
     assert list(translated.topics.all()) == [health]
+
+
+PAGE_QUERY = """query ($path: String!) { page(path: $path, locale: "ar") { title isFallback locale { code } } }"""
+
+
+def api_page(client, path: str) -> dict:
+    response = client.post(
+        "/graphql/", {"query": PAGE_QUERY, "variables": {"path": path}}, content_type="application/json"
+    )
+    assert response.status_code == 200, response.content
+    return response.json()["data"]["page"]
+
+
+@pytest.mark.django_db
+def test_translate_this_page_makes_a_draft_that_goes_live_only_when_an_editor_publishes_it(
+    client, admin_user, sections, django_capture_on_commit_callbacks
+):
+    """Issue 12, item 3: right after "Translate this page" the Arabic page held the Italian text and was live,
+    and the API served it as Arabic."""
+    cache.clear()  # the response cache outlives the test database's rollbacks
+    arabic = Locale.objects.get(language_code="ar")
+    service = ServicePageFactory(parent=sections[ServiceIndexPage], title="Corsi di italiano", slug="corsi")
+    client.force_login(admin_user)
+
+    with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize saves the target on commit
+        response = client.post(
+            reverse("wagtail_localize:submit_page_translation", args=[service.pk]), {"locales": [arabic.pk]}
+        )
+    assert response.status_code == 302
+
+    translated = ServicePage.objects.get(translation_key=service.translation_key, locale=arabic)
+    assert not translated.live and translated.has_unpublished_changes
+    assert translated.title == "Corsi di italiano"  # the source's text, waiting for the translator
+    assert not PageLogEntry.objects.filter(page=translated, action="wagtail.publish").exists()
+    served = api_page(client, "/servizi/corsi/")
+    assert served == {"title": "Corsi di italiano", "isFallback": True, "locale": {"code": "it"}}
+
+    # The translator translates the title and an editor publishes, from wagtail-localize's editor.
+    source = TranslationSource.objects.get_for_instance(service)
+    title = source.stringsegment_set.get(context__path="title")
+    StringTranslation.objects.create(
+        translation_of=title.string, locale=arabic, context=title.context, data=ARABIC_TITLE
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("wagtailadmin_pages:edit", args=[translated.pk]), {"action": "publish"})
+    assert response.status_code == 302
+
+    translated.refresh_from_db()
+    assert translated.live and translated.title == ARABIC_TITLE
+    assert api_page(client, "/servizi/corsi/") == {"title": ARABIC_TITLE, "isFallback": False, "locale": {"code": "ar"}}
