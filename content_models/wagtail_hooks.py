@@ -2,10 +2,12 @@
 
 from django.templatetags.static import static
 from django.urls import include, path
-from django.utils.html import format_html
+from django.utils.html import format_html, json_script
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from cms.languages import CONTENT_LANGUAGES
 
 from . import translation_preview
 from .models import ServicePoint, Topic
@@ -43,3 +45,19 @@ def register_translation_preview_urls():
 @hooks.register("insert_global_admin_js")
 def text_direction_follows_content():
     return format_html('<script src="{}" defer></script>', static("content_models/admin/text-direction.js"))
+
+
+@hooks.register("insert_global_admin_css")
+def text_direction_styles():
+    return format_html('<link rel="stylesheet" href="{}">', static("content_models/admin/text-direction.css"))
+
+
+@hooks.register("insert_editor_js")
+def translation_editor_directions():
+    """wagtail-localize's translation editor: source and translation each in its own language's direction."""
+    directions = {language.code: language.direction for language in CONTENT_LANGUAGES}
+    return format_html(
+        '{}<script src="{}" defer></script>',
+        json_script(directions, "content-language-directions"),
+        static("content_models/admin/translation-editor-direction.js"),
+    )

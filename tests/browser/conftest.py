@@ -71,6 +71,11 @@ class Screen:
                 f"{step}: project strings shown untranslated in {language!r} ({page.url}): {untranslated}"
             )
 
+    def element(self, locator, name: str) -> None:
+        """A screenshot of one element only (a menu, a form field), next to the steps' screenshots."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        locator.screenshot(path=str(self.folder / f"{name}.png"))
+
 
 @pytest.fixture
 def watch():
