@@ -5,11 +5,12 @@ from django.db.models import Q
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 
-from content_models.models import EventPage
+from content_models.translation_status import translations_behind
 
 from . import selectors
 from .models import Membership
 from .permissions import profile_pages
+from .review import changes_to_review
 
 
 class AssociationDashboardPanel(Component):
@@ -33,15 +34,17 @@ class AssociationDashboardPanel(Component):
         )
         in_moderation = selectors.association_changes_in_moderation_for(association)
         in_moderation_ids = {int(pk) for pk in in_moderation.values_list("object_id", flat=True)}
+        upcoming, past = selectors.association_events_split(association, source.locale_id) if source else ([], [])
+        behind = {item.translation.pk for item in translations_behind(source)}
         return {
             "request": parent_context["request"],
             "membership": self.membership,
+            "behind_ids": behind,
             "association": association,
             "profile_pages": pages,
             "source_page": source,
-            "events": selectors.association_events(association).filter(locale_id=source.locale_id)[:20]
-            if source
-            else EventPage.objects.none(),
+            "upcoming_events": upcoming,
+            "past_events": past,
             "in_moderation": Page.objects.filter(pk__in=in_moderation_ids).specific(),
             "drafts": drafts.exclude(pk__in=in_moderation_ids).specific(),
         }
@@ -55,13 +58,10 @@ class AssociationsReviewPanel(Component):
     order = 100
 
     def get_context_data(self, parent_context):
-        states = list(selectors.association_changes_in_moderation()[:10])
-        for state in states:
-            state.page_object = state.content_object
         return {
             "request": parent_context["request"],
             "account_requests": selectors.account_requests_pending()[:10],
             "account_requests_count": selectors.account_requests_pending().count(),
-            "workflow_states": states,
+            "changes": changes_to_review(selectors.association_changes_in_moderation()[:10]),
             "workflow_states_count": selectors.association_changes_in_moderation().count(),
         }

@@ -1,6 +1,7 @@
 """Reads: who belongs to which association, and what their pages and pending changes are."""
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 from wagtail.models import Page, WorkflowState, get_default_page_content_type
 
 from content_models.models import AssociationIndexPage, EventPage
@@ -45,7 +46,17 @@ def member_chooser_pages_q(association: Association) -> Q:
 
 
 def association_events(association: Association) -> QuerySet[EventPage]:
-    return EventPage.objects.filter(association_subtree_q(association)).order_by("-start")
+    """The association's events (every locale), in date order."""
+    return EventPage.objects.filter(association_subtree_q(association)).order_by("start", "pk")
+
+
+def association_events_split(association: Association, locale_id: int, *, limit: int = 20):
+    """(upcoming, past) events of the association in one locale: what is coming in date order, soonest first, then
+    what has been, latest first. Ended events stay upcoming until they end."""
+    events = association_events(association).filter(locale_id=locale_id)
+    now = timezone.now()
+    running = Q(start__gte=now) | Q(end__gte=now)
+    return list(events.filter(running)[:limit]), list(events.exclude(running).order_by("-start", "-pk")[:limit])
 
 
 def association_changes_in_moderation() -> QuerySet[WorkflowState]:

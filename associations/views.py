@@ -12,6 +12,7 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from . import selectors, services
 from .forms import AccountRequestApproveForm, AccountRequestRejectForm, MemberInviteForm
 from .models import Association, AssociationAccountRequest, Membership
+from .review import changes_to_review
 
 
 def _errors(error: ValidationError) -> str:
@@ -168,10 +169,7 @@ class ModerationQueueView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        states = list(selectors.association_changes_in_moderation())
-        for state in states:
-            state.page_object = state.content_object
-        context["workflow_states"] = states
+        context["changes"] = changes_to_review(selectors.association_changes_in_moderation())
         return context
 
 

@@ -1,9 +1,13 @@
 """Admin views shared by the translatable snippets (topics, service points, and other apps' snippets)."""
 
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import Button
 from wagtail.snippets.views.snippets import EditView
+
+from .translation_status import translations_behind_many
 
 
 class TranslatableSnippetEditView(EditView):
@@ -23,3 +27,22 @@ class TranslatableSnippetEditView(EditView):
                     attrs={key: value for key, value in button.attrs.items() if key != "class"},
                 ))
         return buttons
+
+
+class TranslationsBehindColumn(Column):
+    """A listing column: the languages whose copy is older than the (source) row's last change. Computed once for
+    the whole page of rows, in two queries."""
+
+    cell_template_name = "content_models/admin/translations_behind_cell.html"
+
+    def __init__(self, name="translations_behind", **kwargs):
+        kwargs.setdefault("label", _("Translations behind"))
+        super().__init__(name, **kwargs)
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        table = parent_context["table"]
+        if not hasattr(table, "_translations_behind"):
+            table._translations_behind = translations_behind_many(list(table.data))
+        context["behind"] = table._translations_behind.get(instance.pk, [])
+        return context

@@ -12,7 +12,7 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from content_models.snippet_views import TranslatableSnippetEditView
+from content_models.snippet_views import TranslatableSnippetEditView, TranslationsBehindColumn
 
 from . import admin_views, services
 from .models import NewsletterIssue, Subscriber
@@ -38,6 +38,7 @@ class NewsletterIssueViewSet(SnippetViewSet):
         LocaleColumn(label=_("Locale")),
         LiveStatusTagColumn(label=_("Status")),
         DispatchStatusColumn("dispatch", label=_("Sending")),
+        TranslationsBehindColumn(),
     ]
     search_fields = ["subject"]
 

@@ -13,7 +13,7 @@ from wagtail.search import index
 from ..blocks import RICH_TEXT_FEATURES, BodyStreamBlock, SocialLinkBlock
 from ..choices import AREAS_OF_ACTIVITY, PROVINCES, SPOKEN_LANGUAGES
 from .base import page_tabs
-from .mixins import TopicPage
+from .mixins import TopicPage, checkboxes_panel
 
 
 class AssociationPage(TopicPage):
@@ -62,7 +62,7 @@ class AssociationPage(TopicPage):
             [FieldPanel("email"), FieldPanel("phone"), FieldPanel("website"), FieldPanel("social_links")],
             heading=_("Contacts"),
         ),
-        FieldPanel("topics"),
+        checkboxes_panel("topics"),
     ]
     edit_handler = page_tabs(content_panels, details_panels)
     search_fields = TopicPage.search_fields + [

@@ -8,6 +8,8 @@ from wagtail.models import Page
 
 from cms.languages import get_content_language
 
+from ..panels import TranslationStatusPanel
+
 
 PROMOTE_PANELS = [
     MultiFieldPanel(
@@ -18,8 +20,9 @@ PROMOTE_PANELS = [
 
 
 def page_tabs(content_panels, details_panels=()):
-    """The admin tabs every page type shares: content first, then details (if any), promote and settings."""
-    tabs = [ObjectList(content_panels, heading=_("Content"))]
+    """The admin tabs every page type shares: content first, then details (if any), promote and settings. The
+    content tab opens with the translations that lag behind this page, if any (content_models/panels.py)."""
+    tabs = [ObjectList([TranslationStatusPanel(), *content_panels], heading=_("Content"))]
     if details_panels:
         tabs.append(ObjectList(list(details_panels), heading=_("Details")))
     tabs += [

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from multiselectfield import MultiSelectField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
@@ -11,8 +12,28 @@ from wagtail.search import index
 from ..blocks import BodyStreamBlock
 from ..choices import AUDIENCES, PROVINCES, SPOKEN_LANGUAGES
 from ..validators import validate_coordinates
+from .associations import AssociationPage
 from .base import page_tabs
-from .mixins import TopicPage
+from .mixins import TopicPage, checkboxes_panel
+
+
+def _association_profile(page) -> bool:
+    return page is not None and issubclass(page.specific_class, AssociationPage)
+
+
+class EventPageForm(WagtailAdminPageForm):
+    """A new event under an association's profile shows that association as its organiser from the start (the
+    model sets it on save anyway); an event of the Region's own section starts without one."""
+
+    def __init__(self, *args, parent_page=None, **kwargs):
+        super().__init__(*args, parent_page=parent_page, **kwargs)
+        if (
+            self.instance.pk is None
+            and "organizer" in self.fields
+            and not self.initial.get("organizer")
+            and _association_profile(parent_page)
+        ):
+            self.initial["organizer"] = parent_page.pk
 
 
 class EventPage(TopicPage):
@@ -45,6 +66,7 @@ class EventPage(TopicPage):
     audiences = MultiSelectField(_("who it is for"), choices=AUDIENCES, max_length=200, blank=True)
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
 
+    base_form_class = EventPageForm
     # Associations publish their own events under their profile page (see the associations app).
     parent_page_types = ["content_models.EventIndexPage", "content_models.AssociationPage"]
     subpage_types = []
@@ -72,7 +94,7 @@ class EventPage(TopicPage):
         FieldPanel("cost"),
         FieldPanel("event_languages"),
         FieldPanel("audiences"),
-        FieldPanel("topics"),
+        checkboxes_panel("topics"),
     ]
     edit_handler = page_tabs(content_panels, details_panels)
     search_fields = TopicPage.search_fields + [
@@ -111,6 +133,6 @@ class EventPage(TopicPage):
         # An event created under an association's profile is that association's event unless said otherwise.
         if self.organizer_id is None and self.depth:
             parent = self.get_parent()
-            if parent is not None and parent.specific_class.__name__ == "AssociationPage":
+            if _association_profile(parent):
                 self.organizer_id = parent.pk
         super().save(*args, **kwargs)

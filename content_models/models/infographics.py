@@ -9,7 +9,7 @@ from wagtail.search import index
 
 from ..blocks import RICH_TEXT_FEATURES, KeyFigureBlock
 from .base import page_tabs
-from .mixins import TopicPage
+from .mixins import TopicPage, checkboxes_panel
 
 
 class InfographicPage(TopicPage):
@@ -56,7 +56,7 @@ class InfographicPage(TopicPage):
         MultiFieldPanel([FieldPanel("data_source"), FieldPanel("data_date")], heading=_("Data")),
         FieldPanel("document"),
     ]
-    details_panels = [FieldPanel("topics")]
+    details_panels = [checkboxes_panel("topics")]
     edit_handler = page_tabs(content_panels, details_panels)
     search_fields = TopicPage.search_fields + [
         index.SearchField("summary", boost=2),

@@ -1,9 +1,11 @@
 """Fields several page types share."""
 
+from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
 from wagtail_localize.fields import SynchronizedField
 
 from .base import BasePage
@@ -11,6 +13,12 @@ from .base import BasePage
 # Pages tag the Italian (source) topics and service points; translations keep the same ones and the API serves
 # each in the reader's language through its translation key. One taxonomy, not one per language.
 SOURCE_LOCALE_ONLY = {"locale__language_code": settings.LANGUAGE_CODE}
+
+
+def checkboxes_panel(field_name: str, **kwargs) -> FieldPanel:
+    """A many-to-many field as a list of checkboxes: editors tick topics or service points, where a multiple
+    <select> needed Ctrl-click and lost every choice at a click without it."""
+    return FieldPanel(field_name, widget=forms.CheckboxSelectMultiple, **kwargs)
 
 
 class TopicPage(BasePage):

@@ -12,7 +12,7 @@ from wagtail.search import index
 
 from ..blocks import BodyStreamBlock
 from .base import page_tabs
-from .mixins import TopicPage
+from .mixins import TopicPage, checkboxes_panel
 
 
 class NewsPage(TopicPage):
@@ -35,7 +35,7 @@ class NewsPage(TopicPage):
         FieldPanel("main_image"),
         FieldPanel("body"),
     ]
-    details_panels = [FieldPanel("topics")]
+    details_panels = [checkboxes_panel("topics")]
     edit_handler = page_tabs(content_panels, details_panels)
     search_fields = TopicPage.search_fields + [
         index.SearchField("summary", boost=2),

@@ -14,7 +14,7 @@ from wagtail_localize.fields import SynchronizedField
 from ..blocks import SHORT_RICH_TEXT_FEATURES, BodyStreamBlock, StepBlock
 from ..choices import AUDIENCES, PROGRAMME_ACTIONS, PROVINCES, SPOKEN_LANGUAGES
 from .base import page_tabs
-from .mixins import SOURCE_LOCALE_ONLY, TopicPage
+from .mixins import SOURCE_LOCALE_ONLY, TopicPage, checkboxes_panel
 
 
 class ServicePage(TopicPage):
@@ -66,6 +66,11 @@ class ServicePage(TopicPage):
 
     content_panels = TopicPage.content_panels + [
         FieldPanel("summary"),
+        # Required: on the first tab, where a page without it cannot go unnoticed (it hid on "Details").
+        FieldPanel(
+            "programme_action",
+            help_text=_("Which of the four actions of the InterAzioni programme offers this service: portals filter by it."),
+        ),
         MultiFieldPanel([FieldPanel("audiences"), FieldPanel("audience_details")], heading=_("Who it is for")),
         FieldPanel("how_to_access"),
         FieldPanel("what_you_need"),
@@ -73,12 +78,11 @@ class ServicePage(TopicPage):
         MultiFieldPanel([FieldPanel("is_free"), FieldPanel("costs")], heading=_("Costs")),
         FieldPanel("deadlines"),
         MultiFieldPanel([FieldPanel("online_url"), FieldPanel("channels")], heading=_("Channels")),
-        FieldPanel("service_points"),
+        checkboxes_panel("service_points"),
         FieldPanel("body"),
     ]
     details_panels = [
-        FieldPanel("programme_action"),
-        FieldPanel("topics"),
+        checkboxes_panel("topics"),
         FieldPanel("provinces"),
         FieldPanel("service_languages"),
         FieldPanel("last_reviewed"),

@@ -10,7 +10,8 @@ from wagtail.models import DraftStateMixin, Locale, PreviewableMixin, RevisionMi
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from content_models.models.mixins import SOURCE_LOCALE_ONLY
+from content_models.models.mixins import SOURCE_LOCALE_ONLY, checkboxes_panel
+from content_models.panels import TranslationStatusPanel
 
 from ..blocks import NewsletterStreamBlock
 
@@ -34,7 +35,13 @@ class NewsletterIssue(TranslatableMixin, DraftStateMixin, RevisionMixin, Preview
         help_text=_("Sent to subscribers of these topics (and to those who chose none). No topic: everyone."),
     )
 
-    panels = [FieldPanel("subject"), FieldPanel("preheader"), FieldPanel("topics"), FieldPanel("body")]
+    panels = [
+        TranslationStatusPanel(),  # the language editions older than this issue's last change, if any
+        FieldPanel("subject"),
+        FieldPanel("preheader"),
+        checkboxes_panel("topics"),
+        FieldPanel("body"),
+    ]
     # Topics are one taxonomy: every language edition targets the same readers.
     override_translatable_fields = [SynchronizedField("topics")]
     search_fields = [index.SearchField("subject"), index.AutocompleteField("subject"), index.FilterField("locale")]

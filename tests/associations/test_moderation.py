@@ -1,12 +1,16 @@
 """Members submit, regional editors approve or reject with a comment, members hear back, only approved
 revisions go live; everything members do is in the audit log the editors read."""
 
+import datetime
+
 import pytest
 from django.core import mail
+from django.utils import timezone
 from wagtail.models import PageLogEntry, TaskState, WorkflowState
 
 from associations.moderation import ASSOCIATION_WORKFLOW_NAME
-from content_models.models import AssociationPage
+from content_models.models import AssociationPage, EventPage
+from tests.factories import EventPageFactory
 
 from .forms import association_page_data
 
@@ -135,3 +139,36 @@ def test_member_dashboard_shows_their_association_only(world, client, user):
     assert "Associazione Alfa" in content and world.event_a.title in content
     assert "Associazione Beta" not in content and world.service_page.title not in content
     assert ("La mia associazione" in content) is (user == "admin_a")
+
+
+def test_the_review_queue_links_each_change_to_its_diff_with_the_live_version(world, client):
+    """Issue 12, item 7: reviewers could not see what changed."""
+    client.force_login(world.member_a)
+    profile_state = submit(client, world.page_a, title="Alfa, nuovo titolo")
+    new_event = world.page_a.add_child(instance=EventPage(
+        title="Cena multiculturale", start=timezone.now() + datetime.timedelta(days=3),
+        venue_name="Circolo", municipality="Genova", summary="Una cena.",
+    ))
+    new_event.save_revision(user=world.member_a)
+    event_state = new_event.get_workflow().start(new_event, world.member_a)
+
+    client.force_login(world.editor)
+    for url in ("/admin/associations/changes/", "/admin/"):
+        content = client.get(url).content.decode()
+        revision = profile_state.current_task_state.revision_id
+        compare = f"/admin/pages/{world.page_a.pk}/revisions/compare/live...{revision}/"
+        assert f'href="{compare}"' in content, url
+        assert f'/admin/pages/workflow/preview/{new_event.pk}/{event_state.current_task_state.task_id}/' in content
+    diff = client.get(compare)
+    assert diff.status_code == 200
+    assert "Alfa, nuovo titolo" in diff.content.decode() and "Associazione Alfa" in diff.content.decode()
+
+
+def test_your_events_come_in_date_order(world, client):
+    now = timezone.now()
+    for title, days in (("Tra un mese", 30), ("Domani", 1), ("Ieri", -1), ("Un anno fa", -365)):
+        EventPageFactory(parent=world.page_a, title=title, start=now + datetime.timedelta(days=days))
+    client.force_login(world.member_a)
+    content = client.get("/admin/").content.decode()
+    expected = ["Domani", world.event_a.title, "Tra un mese", "Ieri", "Un anno fa"]  # coming, then past
+    assert sorted(expected, key=content.index) == expected

@@ -27,9 +27,7 @@ def test_editor_creates_and_publishes_a_service_page(migrations_data, live_serve
     page.goto(f"{live_server.url}/admin/pages/add/content_models/servicepage/{services.pk}/")
     page.locator("#id_title").fill("Mediazione culturale negli ospedali")
     page.locator("#id_summary").fill("Mediatori e mediatrici culturali aiutano a parlare con medici e infermieri.")
-    page.get_by_role("tab", name="Details").click()
-    page.locator("#id_programme_action").select_option("02")
-    page.get_by_role("tab", name="Content").click()
+    page.locator("#id_programme_action").select_option("02")  # required, on the first tab
 
     page.locator("footer .dropdown-toggle, footer [data-w-dropdown-target='toggle']").first.click()
     page.get_by_role("button", name="Publish").click()
