@@ -23,7 +23,18 @@ def _association_profile(page) -> bool:
 
 class EventPageForm(WagtailAdminPageForm):
     """A new event under an association's profile shows that association as its organiser from the start (the
-    model sets it on save anyway); an event of the Region's own section starts without one."""
+    model sets it on save anyway); an event of the Region's own section starts without one.
+
+    A draft (autosave, "Save draft") may still lack its place: EventPage.clean asks for one only when the form
+    validates in full (publishing, submitting for review).
+    """
+
+    def _post_clean(self):
+        self.instance.validating_draft = self.is_deferred_validation
+        try:
+            super()._post_clean()
+        finally:
+            self.instance.validating_draft = False
 
     def __init__(self, *args, parent_page=None, **kwargs):
         super().__init__(*args, parent_page=parent_page, **kwargs)
@@ -39,7 +50,9 @@ class EventPageForm(WagtailAdminPageForm):
 class EventPage(TopicPage):
     """An event in time and place (or online). Times are stored timezone-aware and shown in Europe/Rome."""
 
-    start = models.DateTimeField(_("starts"))
+    # Null only in drafts: the form requires it to publish, and Wagtail can then save a draft (autosave) before the
+    # date is known. Published events always have one (the API declares it non-null).
+    start = models.DateTimeField(_("starts"), null=True, blank=False)
     end = models.DateTimeField(_("ends"), null=True, blank=True)
     all_day = models.BooleanField(_("all day"), default=False, help_text=_("Hide the times: the event lasts all day."))
     venue_name = models.CharField(_("venue"), max_length=200, blank=True)
@@ -116,15 +129,19 @@ class EventPage(TopicPage):
     def is_free(self) -> bool:
         return not self.cost.strip()
 
+    # Set by EventPageForm while it validates a draft: completeness rules wait for the full validation.
+    validating_draft = False
+
     def clean(self):
         super().clean()
         errors = {}
         if self.start and self.end and self.end < self.start:
             errors["end"] = _("The event cannot end before it starts.")
-        if not (self.venue_name or self.address or self.online_url):
-            errors["venue_name"] = _("Say where the event takes place: a venue, an address or an online link.")
-        if (self.venue_name or self.address) and not self.municipality:
-            errors["municipality"] = _("Give the municipality of the venue.")
+        if not self.validating_draft:
+            if not (self.venue_name or self.address or self.online_url):
+                errors["venue_name"] = _("Say where the event takes place: a venue, an address or an online link.")
+            if (self.venue_name or self.address) and not self.municipality:
+                errors["municipality"] = _("Give the municipality of the venue.")
         if errors:
             raise ValidationError(errors)
         validate_coordinates(self.latitude, self.longitude)

@@ -33,7 +33,8 @@ class InfographicPage(TopicPage):
         help_text=_("The main numbers, each with its unit and source."),
     )
     data_source = models.CharField(_("source of the data"), max_length=255)
-    data_date = models.DateField(_("date of the data"))
+    # Null only in drafts, so that autosave can save one before the date is known; required to publish.
+    data_date = models.DateField(_("date of the data"), null=True, blank=False)
     document = models.ForeignKey(
         settings.WAGTAILDOCS_DOCUMENT_MODEL,
         null=True,

@@ -10,7 +10,18 @@ from django.test import TestCase
 from wagtail.models import Locale
 from wagtail_localize.models import TranslationSource
 
-from content_models.models import AssociationIndexPage, EventIndexPage, ServiceIndexPage
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+from content_models.models import (
+    AssociationIndexPage,
+    AssociationPage,
+    EventIndexPage,
+    EventPage,
+    InfographicPage,
+    NewsPage,
+    ServiceIndexPage,
+    ServicePage,
+)
 from newsletter.models import NewsletterIssue
 from tests.factories import AssociationPageFactory, ServicePageFactory, ServicePointFactory, TopicFactory
 
@@ -105,3 +116,24 @@ def test_the_issue_list_shows_the_editions_behind(editor_client, django_capture_
     html = editor_client.get("/admin/snippets/newsletter/newsletterissue/").content.decode()
 
     assert re.search(r'<span class="w-status w-status--label" title="[^"]*">ar</span>', html)
+
+
+@pytest.mark.parametrize("model", [ServicePage, EventPage, NewsPage, InfographicPage, AssociationPage])
+def test_every_page_type_saves_a_draft_from_its_title_alone(admin_user, sections, model):
+    """What autosave sends at the first keystroke of a new page: the title (and what the form starts with)."""
+    parent = next(section for section in sections.values() if model in section.specific_class.allowed_subpage_models())
+    form_class = model.get_edit_handler().get_form_class()
+    initial = form_class(instance=model(), parent_page=parent, for_user=admin_user)
+    data = {  # what the browser sends for fields that start with a value (dates of today, booleans)
+        name: initial[name].value() for name in initial.fields
+        if initial[name].value() not in (None, "", [], False) and name != "comment_notifications"
+    }
+    data.update(nested_form_data({"title": "Prova", "slug": "prova", "comments": inline_formset([])}))
+    for stream in ("body", "how_to_access", "key_figures", "social_links"):
+        data[f"{stream}-count"] = "0"
+
+    draft = form_class(data, instance=model(), parent_page=parent, for_user=admin_user)
+    draft.defer_required_fields()
+    assert draft.is_valid(), draft.errors
+    complete = form_class(data, instance=model(), parent_page=parent, for_user=admin_user)
+    assert not complete.is_valid(), "publishing still needs every required field"
