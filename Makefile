@@ -61,8 +61,9 @@ test: install-test
 	scripts/client-packages.sh
 	$(MAKE) test-only
 
+# PYTEST_ARGS narrows a run, e.g. PYTEST_ARGS='-m "not browser and not clients"' (CI's PostgreSQL pass).
 test-only: translations
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_ARGS)
 
 # The same suite against a real PostgreSQL on loopback (what .ci/run does after `make test`).
 test-postgres: install-test translations

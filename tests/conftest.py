@@ -106,14 +106,28 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 
 
+# Fixtures that drive a browser or serve a live server: tests using them carry the `browser` or `clients` marker.
+LIVE_FIXTURES = {"page", "context", "browser", "live_server", "signed_in"}
+SLOW_MARKERS = ("browser", "clients")
+
+
 @pytest.hookimpl(trylast=True)  # after pytest-django's own ordering (database tests, then transactional ones)
 def pytest_collection_modifyitems(items):
-    """The client suite after every other test, and the browser tests at the very end.
+    """The client suite after every other test, and the browser tests at the very end; a test that drives a
+    browser or a live server without the `browser` or `clients` marker fails the collection.
 
     Once a browser test has started, Playwright's event loop keeps running in the test thread for the rest of the
     session: strawberry-django's resolvers then answer with coroutines, and a test after it that executes a query
     synchronously (through Django's test client) would fail. A client test's flush also comes after the others'.
+    The markers also let CI's PostgreSQL pass leave those suites to the SQLite pass (.ci/run).
     """
+    unmarked = [
+        item.nodeid for item in items
+        if LIVE_FIXTURES & set(getattr(item, "fixturenames", ()))
+        and not any(item.get_closest_marker(marker) for marker in SLOW_MARKERS)
+    ]
+    if unmarked:
+        raise pytest.UsageError("Browser tests without the `browser` marker: " + ", ".join(unmarked))
 
     def place(item) -> tuple[bool, bool]:
         return bool(item.get_closest_marker("browser")), bool(item.get_closest_marker("clients"))

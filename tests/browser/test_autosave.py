@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from content_models.models import ServiceIndexPage, ServicePage
 from tests.factories import ServicePageFactory
 
-from .conftest import autosave, editor_ready
+from .editing import autosave, editor_ready
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
