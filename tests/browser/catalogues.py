@@ -1,5 +1,5 @@
 """The untranslated-string check of the browser suite: the project's own English msgids, read from its gettext
-catalogues (LOCALE_PATHS), seen as text on a screen that should speak another language.
+catalogues (the root one and one per app: cms.catalogues), seen as text on a screen that should speak another language.
 
 A visible text node whose text is a msgid of the project fails the check unless that language's catalogue
 translates the msgid to the very same text ("Email" is "Email" in Italian). Wagtail's and Django's own strings
@@ -10,10 +10,10 @@ project wrote the same words, in which case the project's translation must show.
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import polib
-from django.conf import settings
+
+from cms.catalogues import LANGUAGES, catalogues
 
 # Text nodes shorter than this are icons, initials and punctuation, never a label worth a failure.
 MIN_LENGTH = 2
@@ -45,9 +45,7 @@ class Catalogue:
 
 
 def _po_files(language: str | None = None):
-    for locale_path in settings.LOCALE_PATHS:
-        pattern = f"{language}/LC_MESSAGES/*.po" if language else "*/LC_MESSAGES/*.po"
-        yield from sorted(Path(locale_path).glob(pattern))
+    return catalogues([language] if language else LANGUAGES)
 
 
 def _gettext_dir(language: str) -> str:
