@@ -71,16 +71,19 @@ def project_msgids() -> frozenset[str]:
 
 @functools.cache
 def catalogue_for(language: str) -> Catalogue:
-    """What must not be seen in `language`: every project msgid the language does not translate to itself."""
+    """What must not be seen in `language`: every project msgid the language does not translate to itself, and
+    that is not itself a word of the language's translations (Wagtail's Italian for "Date" is "Data", which is
+    also an English msgid of the project)."""
     same = set()
     for path in _po_files(_gettext_dir(language)):
         for entry in polib.pofile(str(path)):
             if entry.translated() and entry.msgstr == entry.msgid:
                 same.add(entry.msgid)
     exact, patterns = set(), []
+    words = _translated_texts(language)
     for msgid in project_msgids() - same:
         key = normalise(msgid)
-        if len(key) < MIN_LENGTH:
+        if len(key) < MIN_LENGTH or key in words:
             continue
         if _PLACEHOLDER.search(key):
             # split() interleaves the placeholders' group (the name, or None): keep only the literal parts.
@@ -89,6 +92,13 @@ def catalogue_for(language: str) -> Catalogue:
         else:
             exact.add(key)
     return Catalogue(language=language, exact=frozenset(exact), patterns=tuple(patterns))
+
+
+def _translated_texts(language: str) -> frozenset[str]:
+    """Every translation the admin can show in `language` (Django's, Wagtail's, the project's), normalised."""
+    from django.utils.translation import trans_real
+
+    return frozenset(normalise(text) for _, text in trans_real.translation(language)._catalog.items())
 
 
 # Visible text nodes of a document (and of an <option> list when its <select> shows), as the reader sees them.
