@@ -326,7 +326,7 @@ def _services(sections, locales, images, documents, topics, points, event_ids) -
                 audience_details=f"<p>{t['paragraph']}</p>", how_to_access=steps,
                 what_you_need=_rich(t, event_ids[n], documents[0].pk), what_you_get=f"<p>{t['answer']}</p>",
                 costs="", deadlines=f"<p>{t['alert']}</p>", online_url="https://example.org/servizio",
-                channels=f"<p>{t['contact']}</p>", action="01", provinces=["GE", "SP"],
+                channels=f"<p>{t['contact']}</p>", programme_action="01", provinces=["GE", "SP"],
                 social_image=images[n % len(images)], last_reviewed=datetime.date(2029, 5, 1),
                 body=service_body(
                     t, owner, blocks=10 if n == 0 else 20,

@@ -86,7 +86,8 @@ def pages(sections, home):
                        ("slot", {"weekday": "tue", "opens": "14:00", "closes": "17:00"})],
     )
     service = ServicePageFactory(
-        parent=sections[ServiceIndexPage], title="Corsi di italiano", action="01", audiences=["adults", "families"],
+        parent=sections[ServiceIndexPage], title="Corsi di italiano", programme_action="01",
+        audiences=["adults", "families"],
         audience_details="<p>Persone maggiorenni.</p>",
         how_to_access=[("step", {"title": "Prenota", "description": "<p>Allo sportello.</p>"})],
         what_you_need="<p>Documento.</p>", what_you_get="<p>Un attestato.</p>", costs="<p>Nessuno.</p>",
