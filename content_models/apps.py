@@ -7,6 +7,8 @@ class ContentModelsConfig(AppConfig):
     verbose_name = _("Content")
 
     def ready(self):
+        from .kernel.invalidation import invalidation_connect
         from .translation_editor import translation_editor_dates_localise
 
         translation_editor_dates_localise()
+        invalidation_connect()

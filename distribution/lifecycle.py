@@ -16,7 +16,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from content_models.models import ServicePoint, Topic
-from content_models.visibility import private_page_paths, visible_pages
+from content_models.kernel.visibility import private_page_paths, visible_pages
 
 from .models import NationalPortalItem
 from .outbox.scheduling import page_posts_retract, page_posts_schedule

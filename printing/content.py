@@ -2,7 +2,7 @@
 
 Print must show exactly what the API shows (what is public, a page's portal URL in a language, which page a link
 leads to, what rich text may keep). Until content_models grows its shared kernel for those rules, this module
-reads them from what exists today, the way the API does: `content_models.visibility` decides what is public,
+reads them from what exists today, the way the API does: `content_models.kernel.visibility` decides what is public,
 `BasePage.portal_path` and `PORTAL_BASE_URLS` make portal URLs, Wagtail's own rewriters turn stored rich text
 into HTML. Nothing else in printing reads visibility or builds a portal URL: switching to the kernel changes
 this file only.
@@ -24,7 +24,7 @@ from wagtail.rich_text import RichText
 from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter
 
 from content_models.models import BasePage
-from content_models.visibility import page_is_visible, private_collection_ids, private_page_paths
+from content_models.kernel.visibility import page_is_visible, private_collection_ids, private_page_paths
 
 # Image fields a page's main image comes from, in order (the API's SEO image order, sharing image last: print
 # shows the page's own picture, not the one cropped for social networks).

@@ -10,13 +10,14 @@ from django.conf import settings
 from django.utils import timezone, translation
 from wagtail.models import Page
 
-from content_models.visibility import (
+from content_models.kernel.presentation import page_summary
+from content_models.kernel.visibility import (
     page_is_visible,
     private_collection_ids,
     private_page_paths,
     visible_pages,
 )
-from distribution.channels.compose import page_share_image, page_summary
+from distribution.channels.compose import page_share_image
 from media.renditions import image_renditions_get
 
 from .body import html_to_text, page_body_html

@@ -15,7 +15,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from content_models.visibility import page_is_visible, private_page_paths
+from content_models.kernel.visibility import page_is_visible, private_page_paths
 from distribution.channels import ADAPTERS, ChannelError, channel_adapter, channel_is_enabled
 from distribution.channels.compose import outgoing_build
 from distribution.channels.limits import post_errors

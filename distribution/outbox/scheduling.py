@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from content_models.visibility import page_is_visible, private_page_paths
+from content_models.kernel.visibility import page_is_visible, private_page_paths
 from distribution.channels import ADAPTERS, enabled_channels, unpublish_policy
 from distribution.channels.compose import page_share_image, post_text_default
 from distribution.models import Delivery, DeliveryKind, DeliveryState, SendMode, SocialPost

@@ -8,7 +8,7 @@ from wagtail.models import Page
 
 from content_models.models import ServicePage, ServicePoint
 from content_models.models.mixins import TopicPage
-from content_models.visibility import page_is_visible, private_page_paths, visible_pages
+from content_models.kernel.visibility import page_is_visible, private_page_paths, visible_pages
 from distribution.models import WebhookDelivery, WebhookEvent
 
 

@@ -3,10 +3,10 @@ from typing import Annotated
 
 import strawberry
 
+from content_models.kernel.fallback import in_locale
 from content_models.models import AssociationPage, EventPage, InfographicPage, NewsPage, ServicePage
 from graphql_api.connection import ApiConnection, connection
 from graphql_api.errors import ApiError, ErrorCode
-from graphql_api.localized import in_locale
 
 from . import selectors
 from .filters import (
