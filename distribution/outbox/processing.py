@@ -15,13 +15,13 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.tasks import task_enqueue
 from content_models.kernel.visibility import page_is_visible, private_page_paths
 from distribution.channels import ADAPTERS, ChannelError, channel_adapter, channel_is_enabled
 from distribution.channels.compose import outgoing_build
 from distribution.channels.limits import post_errors
 from distribution.models import Delivery, DeliveryKind, DeliveryState
 from distribution.retry import attempts_exhausted, retry_delay
-from distribution.tasks import enqueue_at, outbox_deliver
 
 logger = logging.getLogger(__name__)
 
@@ -69,7 +69,7 @@ def delivery_retry(*, delivery: Delivery) -> bool:
         state=DeliveryState.PENDING, next_attempt_at=timezone.now(), progress=progress
     )
     if updated:
-        outbox_deliver.enqueue(delivery.pk)
+        task_enqueue("distribution.tasks.outbox_deliver", delivery.pk)
     return bool(updated)
 
 
@@ -144,7 +144,7 @@ def _failed(delivery: Delivery, error: ChannelError, *, adapter_idempotent: bool
     elif error.retryable and not attempts_exhausted(delivery.attempts):
         delay = retry_delay(attempt=delivery.attempts, retry_after=error.retry_after)
         _finish(delivery, state=DeliveryState.PENDING, last_error=str(error), next_attempt_at=now + delay)
-        enqueue_at(outbox_deliver, delivery.pk, when=now + delay)
+        task_enqueue("distribution.tasks.outbox_deliver", delivery.pk, at=now + delay)
     else:
         _finish(delivery, state=DeliveryState.FAILED, last_error=str(error))
 

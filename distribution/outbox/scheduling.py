@@ -1,17 +1,16 @@
 """Which deliveries a page's publish or unpublish makes. Runs inside the publishing transaction; sending waits
-for the commit (the task is enqueued with on_commit), so nothing goes out for a publish that rolled back."""
+for the commit (cms.tasks.task_enqueue), so nothing goes out for a publish that rolled back."""
 
 from django.conf import settings
-from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.tasks import task_enqueue
 from content_models.kernel.visibility import page_is_visible, private_page_paths
 from distribution.channels import ADAPTERS, enabled_channels, unpublish_policy
 from distribution.channels.compose import page_share_image, post_text_default
 from distribution.models import Delivery, DeliveryKind, DeliveryState, SendMode, SocialPost
-from distribution.tasks import enqueue_at, outbox_deliver
 
 # A post with one of these is on the network, or about to be: publishing again does not post it again.
 ACTIVE_STATES = (DeliveryState.PENDING, DeliveryState.SENDING, DeliveryState.SENT)
@@ -129,15 +128,8 @@ def deliveries_enqueue_on_commit(deliveries: list[Delivery]) -> None:
     """Send what is due now once the transaction commits; later ones at their time where the task backend can
     defer, else at the next `manage.py distribution_outbox` (cron)."""
     now = timezone.now()
-    due = [delivery.pk for delivery in deliveries if delivery.next_attempt_at and delivery.next_attempt_at <= now]
     for delivery in deliveries:
         if delivery.next_attempt_at and delivery.next_attempt_at > now:
-            enqueue_at(outbox_deliver, delivery.pk, when=delivery.next_attempt_at)
-    if not due:
-        return
-
-    def enqueue():
-        for delivery_id in due:
-            outbox_deliver.enqueue(delivery_id)
-
-    transaction.on_commit(enqueue)
+            task_enqueue("distribution.tasks.outbox_deliver", delivery.pk, at=delivery.next_attempt_at)
+        elif delivery.next_attempt_at:
+            task_enqueue("distribution.tasks.outbox_deliver", delivery.pk)

@@ -67,13 +67,15 @@ def test_status_per_channel_shows_the_failure(admin_client, only, networks, even
     assert reverse("distribution_admin:retry", args=[failed.pk]) in html
 
 
-def test_retry_sends_a_failed_delivery_again(admin_client, only, networks, event, publish):
+def test_retry_sends_a_failed_delivery_again(admin_client, only, networks, event, publish,
+                                             django_capture_on_commit_callbacks):
     only("telegram")
     networks.script("POST", "/sendMessage", Scripted(400, {"ok": False, "error_code": 400, "description": "x"}))
     publish(event)
     failed = Delivery.objects.get()
 
-    admin_client.post(reverse("distribution_admin:retry", args=[failed.pk]))
+    with django_capture_on_commit_callbacks(execute=True):  # the retry is queued once the request commits
+        admin_client.post(reverse("distribution_admin:retry", args=[failed.pk]))
 
     failed.refresh_from_db()
     assert failed.state == DeliveryState.SENT and failed.attempts == 2
