@@ -1,4 +1,4 @@
-"""What an association's group may do, and where: the only place its Wagtail permissions are written.
+"""Grants: what an association's group is given, and where; the only place its Wagtail permissions are written.
 
 An association's group gets, and only ever gets:
 
@@ -9,15 +9,15 @@ An association's group gets, and only ever gets:
 
 Nothing on snippets, users, settings or other pages: Wagtail denies by default, so scoping is a matter of
 granting little. The hooks in ``wagtail_hooks`` only close the few paths where Wagtail is more generous than
-we want (the page chooser, deleting the profile page itself, pointing an event at another association).
+we want (the page chooser, deleting the profile page itself, pointing an event at another association);
+the checks they and the services make are in ``permissions``.
 """
 
 from django.contrib.auth.models import Permission
 from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
-from content_models.models import AssociationPage
-
 from .models import Association
+from .selectors import profile_pages
 
 PAGE_PERMISSION_CODENAMES = ("add_page", "change_page")
 COLLECTION_PERMISSION_CODENAMES = {
@@ -29,13 +29,6 @@ ADMIN_ACCESS = ("wagtailadmin", "access_admin")
 
 def permission_get(app_label: str, codename: str) -> Permission:
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
-
-
-def profile_pages(association: Association) -> list[AssociationPage]:
-    """The association's profile page in every locale (the Italian source and its translations)."""
-    if association.page is None:
-        return []
-    return list(AssociationPage.objects.filter(translation_key=association.page.translation_key))
 
 
 def association_permissions_sync(*, association: Association) -> None:

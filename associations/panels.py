@@ -9,7 +9,7 @@ from content_models.models import EventPage
 
 from . import selectors
 from .models import Membership
-from .permissions import profile_pages
+from .selectors import profile_pages
 
 
 class AssociationDashboardPanel(Component):
