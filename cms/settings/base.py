@@ -251,7 +251,7 @@ NEWSLETTER_RATE_LIMIT_EMAIL = env.str("NEWSLETTER_RATE_LIMIT_EMAIL", default="3/
 NEWSLETTER_WEBHOOK_SECRET = env.str("NEWSLETTER_WEBHOOK_SECRET", default="")
 NEWSLETTER_WEBHOOK_TOLERANCE_SECONDS = env.int("NEWSLETTER_WEBHOOK_TOLERANCE_SECONDS", default=300)
 # Web view of a sent issue: per-client rate (django-ratelimit syntax) and how long a rendering is cached
-# (republishing an edition changes the cache key at once; this bounds how long teasers of other pages may age).
+# (republishing an edition, or any change to content it shows, changes the cache key at once: this bounds memory).
 NEWSLETTER_RATE_LIMIT_WEB_VIEW = env.str("NEWSLETTER_RATE_LIMIT_WEB_VIEW", default="60/m")
 NEWSLETTER_WEB_VIEW_CACHE_SECONDS = env.int("NEWSLETTER_WEB_VIEW_CACHE_SECONDS", default=600)
 # Key of the suppression list's address hashes (HMAC). Empty: SECRET_KEY. Set it, and keep it, so that
