@@ -1,4 +1,4 @@
-"""Images, renditions and documents. Images are loaded by the request loader, with their renditions prefetched."""
+"""Images, renditions and documents, loaded by the request's loaders with their renditions prefetched."""
 
 import strawberry
 import strawberry_django
