@@ -31,10 +31,21 @@ from .urls import portal_url
 from .visibility import Visibility, visible_pages, visible_pages_q
 
 VISIBLE_ATTR = "_kernel_visible"  # an annotation of load_pages' query: is the row public now
+# What a link to a page needs (its title, its portal URL, its identity), and the publishing state a caller may read
+# (the visibility rule itself runs in SQL). Any other field would cost one query per page: channels reading more
+# use the specific reader.
+LINK_FIELDS = (
+    "id", "title", "slug", "url_path", "path", "depth", "locale_id", "translation_key", "content_type_id",
+    "live", "expired", "go_live_at", "expire_at", "first_published_at", "last_published_at",
+)
 
 
 class ContentReader:
-    def __init__(self, state=None):
+    def __init__(self, state=None, *, specific: bool = True):
+        """`specific=False`: pages pointed at are read as plain `Page` rows with LINK_FIELDS only, for a channel that
+        only links to them (a feed of 50 services points at hundreds of pages: their full rows cost more than the
+        feed itself). The API and the newsletter's teasers show pages pointed at, and read them whole."""
+        self.specific = specific
         self.use_state(state)
 
     def use_state(self, state) -> None:
@@ -153,11 +164,12 @@ class ContentReader:
             output_field=BooleanField(),
         )
         # No order (rows are looked up by key) and, when the state has served them before, only their models joined.
-        rows = specific_pages(
-            Page.objects.filter(condition).annotate(**{VISIBLE_ATTR: public}).order_by(),
-            self._models_of(unknown_ids, {key for key, _ in known}),
-        )
-        self.memo.remember_models(rows)
+        queryset = Page.objects.filter(condition).annotate(**{VISIBLE_ATTR: public}).order_by()
+        if self.specific:
+            rows = specific_pages(queryset, self._models_of(unknown_ids, {key for key, _ in known}))
+            self.memo.remember_models(rows)
+        else:
+            rows = list(queryset.only(*LINK_FIELDS))
         for page in rows:
             if page.pk in unknown_ids:
                 self._translation_keys[page.pk] = page.translation_key

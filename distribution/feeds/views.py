@@ -97,6 +97,11 @@ def _built(request, source: FeedSource, fmt: str) -> BuiltFeed:
                      last_modified=max(dates).timestamp() if dates else None)
 
 
+def _reader(state) -> ContentReader:
+    # Feeds only link to the pages their items point at (and name an event's organiser): plain rows suffice.
+    return ContentReader(state, specific=False)
+
+
 def _window_key(request) -> str:
     # Event feeds also depend on today's date (events leave EVENTS_PAST_DAYS after they end).
     return f"{request.path}|{timezone.localdate().isoformat()}"
@@ -105,19 +110,19 @@ def _window_key(request) -> str:
 @require_safe
 def section_feed(request, locale: str, section: str, fmt: str):
     return feed_response(request, key=_window_key(request), build=lambda state: _built(
-        request, section_feed_source(reader=ContentReader(state), locale_code=locale, section_key=section), fmt))
+        request, section_feed_source(reader=_reader(state), locale_code=locale, section_key=section), fmt))
 
 
 @require_safe
 def topic_feed(request, locale: str, slug: str, fmt: str):
     return feed_response(request, key=_window_key(request), build=lambda state: _built(
-        request, topic_feed_source(reader=ContentReader(state), locale_code=locale, slug=slug), fmt))
+        request, topic_feed_source(reader=_reader(state), locale_code=locale, slug=slug), fmt))
 
 
 @require_safe
 def events_calendar(request, locale: str):
     def build(state) -> BuiltFeed:
-        source = section_feed_source(reader=ContentReader(state), locale_code=locale, section_key="events",
+        source = section_feed_source(reader=_reader(state), locale_code=locale, section_key="events",
                                      with_cancelled=True)
         body = calendar_build(name=source.title, description=source.description, url=source.link,
                               language=source.language, items=source.items, cancelled=source.cancelled,

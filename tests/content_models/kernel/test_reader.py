@@ -72,3 +72,20 @@ def test_preparing_costs_the_same_queries_for_5_or_25_pages(service_index, news_
         return len(captured)
 
     assert queries(pages(5)) == queries(pages(25))
+
+
+def test_a_links_only_reader_serves_the_same_pages_as_plain_rows(news_index, locales, translate):
+    """Feeds only link to pages pointed at: the links-only reader gives the same pages, titles and URLs as the full
+    one, as plain rows whose title and URL cost no further query, and still hides what is not public."""
+    shown, hidden = NewsPageFactory(parent=news_index), page_hide(NewsPageFactory(parent=news_index), "login")
+    translate(shown, "ar", title="خبر")
+    full, links = ContentReader(), ContentReader(specific=False)
+    for locale in (locales["it"], locales["ar"]):
+        assert links.page(hidden.pk, locale.pk) is None
+        expected = full.served_page(shown.pk, locale.pk)
+        served = links.served_page(shown.pk, locale.pk)
+        assert (served.obj.pk, served.is_fallback) == (expected.obj.pk, expected.is_fallback)
+        assert type(served.obj).__name__ == "Page"
+        with CaptureQueriesContext(connection) as captured:
+            assert (served.obj.title, links.page_url(served.obj)) == (expected.obj.title, full.page_url(expected.obj))
+        assert len(captured) == 0
