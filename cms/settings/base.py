@@ -63,9 +63,12 @@ INSTALLED_APPS = [
     # so distribution's webhooks say "unpublished" before "deleted").
     "associations",
     "graphql_api",
+    "corsheaders",  # CORS for the API (below)
     "distribution",
     # The portal's CDN purge (distribution, below), off unless configured.
     *(["wagtail.contrib.frontend_cache"] if _frontend_cache_purge_url or _frontend_cache_cloudflare_zone else []),
+    "operations",  # backups, logs, metrics (cms/settings/operations.py)
+    "printing",
 ]
 
 MIDDLEWARE = [
@@ -320,7 +323,6 @@ MIDDLEWARE.insert(  # noqa: F405
 # CORS (django-cors-headers) for browser apps on other origins, as high as possible (before CommonMiddleware).
 # GETs are readable from any origin; preflights and POSTs (mutations) only from CORS_ALLOWED_ORIGINS, by default
 # the portal's origins; never with credentials (graphql_api/middleware.py, docs/api.md).
-INSTALLED_APPS += ["corsheaders"]  # noqa: F405
 MIDDLEWARE.insert(1, "graphql_api.middleware.ApiCorsMiddleware")  # noqa: F405
 CORS_URLS_REGEX = r"^/graphql/$"
 CORS_ALLOWED_ORIGINS = env.list(
@@ -432,7 +434,6 @@ from .operations import *  # noqa: E402,F401,F403
 # --- End of operations ------------------------------------------------------------------------------------------
 
 # --- Print (printing app; see docs/printing.md) -----------------------------------------------------------------
-INSTALLED_APPS += ["printing"]  # noqa: F405
 # Make a page's printed editions in the background when it is published (tests turn it off unless they print).
 PRINT_ON_PUBLISH = env.bool("PRINT_ON_PUBLISH", default=True)  # noqa: F405
 # --- End of print -----------------------------------------------------------------------------------------------
