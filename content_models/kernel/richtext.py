@@ -8,7 +8,9 @@ title and URL. Here, with Wagtail's tag rewriters and rules that read a ContentR
   its text and loses its address (`<a>` without `href`);
 - a link to a document becomes its URL; a document of a private collection keeps its text and loses its address;
 - an embedded image becomes an `<img>` of its rendition for the chosen format, with its alternative text (empty
-  for a decorative image); an image that is not public, or whose rendition cannot be made, is left out;
+  for a decorative image); an image that is not public, or whose rendition cannot be made, is left out. A channel
+  that places images its own way (print embeds local files) passes `image_html`: it gets only public images and
+  their alternative text decided here;
 - embeds of any other type are dropped.
 Channels decide how it looks (the newsletter adds inline styles for email clients), never what it links to.
 
@@ -34,10 +36,12 @@ logger = logging.getLogger(__name__)
 DEFAULT_IMAGE_FORMAT = "fullwidth"
 
 
-def richtext_html(value, reader, *, locale_id: int, media_url: Callable[[str], str]) -> str:
+def richtext_html(value, reader, *, locale_id: int, media_url: Callable[[str], str],
+                  image_html: Callable[[object, str, str], str] | None = None) -> str:
     """Portal HTML of a stored rich text, its links and images as a reader of `locale_id` may see them.
 
     `media_url` makes a media or document URL absolute for the channel (each has its public address setting).
+    `image_html(image, alt, format_name)`, if given, renders an embedded public image instead of its rendition.
     """
     html = richtext_source(value)
     if not html:
@@ -53,13 +57,22 @@ def richtext_html(value, reader, *, locale_id: int, media_url: Callable[[str], s
 
     def image_embed(attrs):
         image = reader.image(as_pk(attrs.get("id")))
-        return image_html(image, attrs, media_url) if image is not None else ""
+        if image is None:
+            return ""
+        if image_html is not None:
+            return image_html(image, embedded_alt(image, attrs), attrs.get("format") or "")
+        return rendition_img(image, attrs, media_url)
 
     html = LinkRewriter(rules={"page": page_link, "document": document_link})(html)
     return EmbedRewriter(rules={"image": image_embed})(html)
 
 
-def image_html(image, attrs: dict, media_url: Callable[[str], str]) -> str:
+def embedded_alt(image, attrs: dict) -> str:
+    """An embedded image's alternative text: empty for a decorative image, else the editor's, else the image's."""
+    return "" if image.is_decorative else (attrs.get("alt") or image.default_alt_text)
+
+
+def rendition_img(image, attrs: dict, media_url: Callable[[str], str]) -> str:
     """The `<img>` of an embedded image, at its format's size; "" when its rendition cannot be made."""
     image_format = get_image_format(attrs.get("format") or DEFAULT_IMAGE_FORMAT) or get_image_format(
         DEFAULT_IMAGE_FORMAT
@@ -71,7 +84,7 @@ def image_html(image, attrs: dict, media_url: Callable[[str], str]) -> str:
         logger.warning("No %s rendition for image %s: left out of the rich text", image_format.name, image.pk,
                        exc_info=True)
         return ""
-    alt = "" if image.is_decorative else (attrs.get("alt") or image.default_alt_text)
+    alt = embedded_alt(image, attrs)
     return (
         f'<img src="{escape(media_url(rendition.url))}" alt="{escape(alt)}" '
         f'width="{rendition.width}" height="{rendition.height}" class="{escape(image_format.classname)}">'

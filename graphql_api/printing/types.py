@@ -8,6 +8,7 @@ import datetime
 import enum
 
 import strawberry
+from wagtail.models import Page
 
 from graphql_api.media.urls import absolute_media_url
 from printing.formats import PrintFormat as PrintFormatCode
@@ -44,7 +45,8 @@ def print_editions_resolve(page, loader) -> list[PrintEditionType]:
     batch = loader.batches.of(page)
     if ("print_editions",) not in batch.done:
         batch.done.add(("print_editions",))
-        batch.results["print_editions"] = public_editions_by_page(batch.objects, visibility=loader.reader.visibility)
+        pages = [obj for obj in batch.objects if isinstance(obj, Page)]  # a batch may hold snippets too
+        batch.results["print_editions"] = public_editions_by_page(pages, visibility=loader.reader.visibility)
     return [
         PrintEditionType(
             language=row.language,

@@ -13,7 +13,7 @@ from django_tasks.base import Task
 from cms.tasks import task_enqueue, task_get
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("associations", "cms", "content_models", "distribution", "graphql_api", "media", "newsletter")
+APPS = ("associations", "cms", "content_models", "distribution", "graphql_api", "media", "newsletter", "printing")
 
 
 @pytest.fixture
@@ -56,6 +56,6 @@ def test_every_task_path_the_project_enqueues_is_a_task():
                 if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "task_enqueue"
                         and node.args and isinstance(node.args[0], ast.Constant)):
                     paths.add(node.args[0].value)
-    assert len(paths) >= 7
+    assert len(paths) >= 9
     for path in paths:
         assert isinstance(task_get(path), Task), path

@@ -1,11 +1,12 @@
-"""One page, every channel: the API (`seo`, `jsonLd`), the feeds, the newsletter teaser and the social post composer
-show the same main image, the same summary and the same portal URL, in Italian and in Arabic.
+"""One page, every channel: the API (`seo`, `jsonLd`), the feeds, the newsletter teaser, the social post composer and
+print show the same main image, the same summary and the same portal URL, in Italian and in Arabic.
 
 The page is made to tell the orders apart: its sharing image is in a private collection (every channel must
 skip it and show the news image, not nothing), and it has both a summary and a search description.
 """
 
 import json
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import cache
@@ -17,6 +18,9 @@ from distribution.channels.compose import page_share_image, post_text_default
 from media.renditions import image_renditions_get
 from newsletter.rendering.context import RenderContext
 from newsletter.rendering.teasers import TEASER_RENDITION, teaser_for
+from printing.content import ContentSnapshot
+from printing.formats import Edition
+from printing.services import edition_document
 from tests.factories import ImageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -59,21 +63,27 @@ def test_api_feeds_newsletter_and_social_posts_agree(client, page, code):
     reader = ContentReader()
     teaser = teaser_for(italian, RenderContext(language=get_content_language(code), locale=locale, reader=reader))
     post = post_text_default(page=served, channel="telegram")
+    snapshot = ContentSnapshot()
+    leaflet = edition_document(served, Edition(code, "a4"), snapshot).html
 
     # The portal URL.
     assert api["url"] == api["jsonLd"]["url"] == url
     assert [item["url"] for item in feed] == [url]
     assert teaser.url == url and post.endswith(url)
+    assert snapshot.page_url(served) == url
     # The summary.
     assert api["seo"]["description"] == api["jsonLd"]["description"] == SUMMARY[code]
     assert [item["summary"] for item in feed] == [SUMMARY[code]]
     assert teaser.summary == SUMMARY[code] and SUMMARY[code] in post
+    assert SUMMARY[code] in leaflet
     # The main image: the public news image, never the private sharing image, never none.
     assert api["seo"]["image"] == {"id": str(image.pk)}
-    assert api["jsonLd"]["image"] == [social_url]
+    # The same file; each channel's address for it (the API's media URLs start with the host it was asked on).
+    assert api["jsonLd"]["image"] == ["http://testserver" + urlsplit(social_url).path]
     assert [item["image"] for item in feed] == [social_url]
     assert teaser.image_url == "https://cms.example.org" + image.get_rendition(TEASER_RENDITION).url
     assert page_share_image(served) == image
+    assert snapshot.main_image(served) == image and 'class="figure-image"' in leaflet
 
 
 @pytest.fixture(autouse=True)
