@@ -4,8 +4,8 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-BEFORE = [("distribution", "0001_initial")]
-AFTER = [("distribution", "0002_rename_delivery_socialdelivery")]
+BEFORE = [("distribution", "0002_labels")]
+AFTER = [("distribution", "0003_rename_delivery_socialdelivery")]
 
 
 def migrate(targets):

@@ -5,8 +5,8 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-BEFORE = [("content_models", "0002_initial"), ("graphql_api", "0001_content_generation")]
-AFTER = [("content_models", "0003_content_generation"), ("graphql_api", "0002_content_generation_moved")]
+BEFORE = [("content_models", "0003_plural_names"), ("graphql_api", "0002_labels")]
+AFTER = [("content_models", "0004_content_generation"), ("graphql_api", "0003_content_generation_moved")]
 
 
 def migrate(targets):

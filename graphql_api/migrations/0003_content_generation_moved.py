@@ -1,4 +1,4 @@
-"""The content generation now belongs to content_models (its 0003 renamed the table, row and all)."""
+"""The content generation now belongs to content_models (its 0004 renamed the table, row and all)."""
 
 from django.db import migrations
 
@@ -13,8 +13,8 @@ def drop_leftover_table(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("graphql_api", "0001_content_generation"),
-        ("content_models", "0003_content_generation"),
+        ("graphql_api", "0002_labels"),
+        ("content_models", "0004_content_generation"),
     ]
 
     operations = [

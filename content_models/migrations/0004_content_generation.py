@@ -2,7 +2,7 @@
 
 On a database where graphql_api's migration made the table, it is renamed, row and all; on a new database (where
 this may run before or after graphql_api's first migration) the table is made here with its one row, and
-graphql_api's 0002 drops the table its 0001 made, if any.
+graphql_api's 0003 drops the table its 0001 made, if any.
 """
 
 from django.db import migrations, models
@@ -40,7 +40,7 @@ def move_back(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("content_models", "0002_initial"),
+        ("content_models", "0003_plural_names"),
         ("wagtailcore", "0098_apitoken"),
     ]
 
@@ -52,11 +52,12 @@ class Migration(migrations.Migration):
                     fields=[
                         ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False,
                                                    verbose_name="ID")),
-                        ("value", models.BigIntegerField(default=0)),
-                        ("next_transition_at", models.DateTimeField(blank=True, null=True)),
-                        ("computed_at", models.DateTimeField(blank=True, null=True)),
+                        ("value", models.BigIntegerField(default=0, verbose_name="value")),
+                        ("next_transition_at", models.DateTimeField(blank=True, null=True,
+                                                                    verbose_name="next transition")),
+                        ("computed_at", models.DateTimeField(blank=True, null=True, verbose_name="computed at")),
                     ],
-                    options={"verbose_name": "content generation"},
+                    options={"verbose_name": "content generation", "verbose_name_plural": "content generations"},
                 ),
             ],
         ),

@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
-        ("distribution", "0001_initial"),
+        ("distribution", "0002_labels"),
     ]
 
     operations = [
