@@ -8,6 +8,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from content_models.models import ContentGeneration
 from tests.factories import DocumentFactory, ImageFactory, NewsPageFactory, ServicePointFactory, TopicFactory
+from tests.factories.printing import print_edition_create
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +33,10 @@ def _restrict(page):
     PageViewRestriction.objects.create(page=page, restriction_type="login")
 
 
+def _edition(page):
+    print_edition_create(page)  # a printed edition: its model declares reaches_readers
+
+
 def _save(factory):
     def write(_page):
         obj = factory()
@@ -49,6 +54,7 @@ WRITES = {
     "service point saved": _save(ServicePointFactory),
     "image saved": _save(ImageFactory),
     "document saved": _save(DocumentFactory),
+    "printed edition made": _edition,
 }
 
 
