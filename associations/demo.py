@@ -13,7 +13,7 @@ from content_models.models import AssociationPage
 
 from .models import Association, Membership
 from .moderation import moderation_setup_ensure
-from .permissions import association_permissions_sync
+from .grants import association_permissions_sync
 from .services import association_create
 
 DEMO_PASSWORD = "interazioni-demo"

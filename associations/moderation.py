@@ -25,7 +25,7 @@ from wagtail.models import (
 from content_models.models import AssociationIndexPage, ServicePoint, Topic
 
 from .models import Association, AssociationAccountRequest, Membership
-from .permissions import permission_get
+from .grants import permission_get
 
 REGIONAL_EDITORS_GROUP_NAME = "Regional editors"
 # Wagtail stores a workflow's and a task's name as data and shows it as typed, inside its own translated

@@ -9,8 +9,8 @@ from content_models.translation_status import translations_behind
 
 from . import selectors
 from .models import Membership
-from .permissions import profile_pages
 from .review import changes_to_review
+from .selectors import profile_pages
 
 
 class AssociationDashboardPanel(Component):

@@ -1,68 +1,35 @@
-"""What an association's group may do, and where: the only place its Wagtail permissions are written.
+"""Permission checks: who may do what with associations and their pages. Services, views and the admin's guards
+ask here; what a group is granted in the first place is written in ``grants``."""
 
-An association's group gets, and only ever gets:
+from django.core.exceptions import PermissionDenied
 
-- ``wagtailadmin.access_admin``;
-- ``add`` and ``change`` page permissions on each locale's copy of its profile page (so on that subtree only:
-  the profile and its events). Never ``publish``: every change goes through the moderation workflow;
-- ``add``, ``change`` and ``choose`` on images and documents in its own collection.
+from . import selectors
+from .models import Association, Membership
 
-Nothing on snippets, users, settings or other pages: Wagtail denies by default, so scoping is a matter of
-granting little. The hooks in ``wagtail_hooks`` only close the few paths where Wagtail is more generous than
-we want (the page chooser, deleting the profile page itself, pointing an event at another association).
-"""
-
-from django.contrib.auth.models import Permission
-from wagtail.models import GroupCollectionPermission, GroupPagePermission
-
-from content_models.models import AssociationPage
-
-from .models import Association
-
-PAGE_PERMISSION_CODENAMES = ("add_page", "change_page")
-COLLECTION_PERMISSION_CODENAMES = {
-    "wagtailimages": ("add_image", "change_image", "choose_image"),
-    "wagtaildocs": ("add_document", "change_document", "choose_document"),
-}
-ADMIN_ACCESS = ("wagtailadmin", "access_admin")
+MANAGE_MEMBERS_PERMISSION = "associations.add_membership"
+REVIEW_REQUESTS_PERMISSION = "associations.change_associationaccountrequest"
+MANAGE_ASSOCIATIONS_PERMISSION = "associations.change_association"
 
 
-def permission_get(app_label: str, codename: str) -> Permission:
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+def permission_require(user, permission: str) -> None:
+    """PermissionDenied unless `user` holds the Django permission."""
+    if user is None or not user.has_perm(permission):
+        raise PermissionDenied
 
 
-def profile_pages(association: Association) -> list[AssociationPage]:
-    """The association's profile page in every locale (the Italian source and its translations)."""
-    if association.page is None:
-        return []
-    return list(AssociationPage.objects.filter(translation_key=association.page.translation_key))
+def can_manage_members(user, association: Association) -> bool:
+    """Regional editors manage every association's members; an association's administrators manage its own."""
+    if not user.is_active:
+        return False
+    if user.has_perm(MANAGE_MEMBERS_PERMISSION):
+        return True
+    membership = Membership.objects.filter(user=user, association=association).first()
+    return bool(membership and membership.is_admin and association.is_active)
 
 
-def association_permissions_sync(*, association: Association) -> None:
-    """Make the group's permissions exactly what the association should have (none when it is disabled)."""
-    group = association.group
-    if not association.is_active:
-        GroupPagePermission.objects.filter(group=group).delete()
-        GroupCollectionPermission.objects.filter(group=group).delete()
-        group.permissions.clear()
-        return
-
-    group.permissions.set([permission_get(*ADMIN_ACCESS)])
-
-    pages = profile_pages(association)
-    page_permissions = [permission_get("wagtailcore", codename) for codename in PAGE_PERMISSION_CODENAMES]
-    GroupPagePermission.objects.filter(group=group).exclude(page__in=pages).delete()
-    for page in pages:
-        for permission in page_permissions:
-            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
-
-    collection_permissions = [
-        permission_get(app_label, codename)
-        for app_label, codenames in COLLECTION_PERMISSION_CODENAMES.items()
-        for codename in codenames
-    ]
-    GroupCollectionPermission.objects.filter(group=group).exclude(collection=association.collection).delete()
-    for permission in collection_permissions:
-        GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=association.collection, permission=permission
-        )
+def member_outside_own_pages(user, page) -> bool:
+    """An association member acting on a page outside their association's subtree (staff never are)."""
+    membership = selectors.membership_for_user(user)
+    if membership is None:
+        return False
+    return not selectors.association_pages(membership.association).filter(pk=page.pk).exists()

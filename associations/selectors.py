@@ -4,10 +4,9 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from wagtail.models import Page, WorkflowState, get_default_page_content_type
 
-from content_models.models import AssociationIndexPage, EventPage
+from content_models.models import AssociationIndexPage, AssociationPage, EventPage
 
 from .models import Association, AssociationAccountRequest, Membership
-from .permissions import profile_pages
 
 
 def membership_for_user(user) -> Membership | None:
@@ -23,6 +22,13 @@ def membership_for_user(user) -> Membership | None:
         )
         user._association_membership_cache = cached
     return cached
+
+
+def profile_pages(association: Association) -> list[AssociationPage]:
+    """The association's profile page in every locale (the Italian source and its translations)."""
+    if association.page is None:
+        return []
+    return list(AssociationPage.objects.filter(translation_key=association.page.translation_key))
 
 
 def association_subtree_q(association: Association) -> Q:

@@ -17,15 +17,17 @@ from wagtail.models import Locale
 from content_models.models import AssociationIndexPage, AssociationPage
 
 from . import emails
+from .grants import association_permissions_sync
 from .models import Association, AssociationAccountRequest, Membership, validate_fiscal_code
 from .moderation import associations_collection_ensure, moderation_setup_ensure
-from .permissions import association_permissions_sync
+from .permissions import (
+    MANAGE_ASSOCIATIONS_PERMISSION,
+    REVIEW_REQUESTS_PERMISSION,
+    can_manage_members,
+    permission_require,
+)
 
 User = get_user_model()
-
-MANAGE_MEMBERS_PERMISSION = "associations.add_membership"
-REVIEW_REQUESTS_PERMISSION = "associations.change_associationaccountrequest"
-MANAGE_ASSOCIATIONS_PERMISSION = "associations.change_association"
 
 
 # --- Onboarding ---------------------------------------------------------------------------------------------
@@ -77,7 +79,7 @@ def account_request_approve(
 ) -> Association:
     """Admit the association: its group, collection, profile page (a new draft unless `page` is given) and a
     first member, its administrator, who is sent an invitation to choose a password."""
-    _require(reviewed_by, REVIEW_REQUESTS_PERMISSION)
+    permission_require(reviewed_by, REVIEW_REQUESTS_PERMISSION)
     account_request = AssociationAccountRequest.objects.select_for_update().get(pk=account_request.pk)
     if not account_request.is_pending:
         raise ValidationError(_("This request has already been reviewed."))
@@ -112,7 +114,7 @@ def account_request_reject(
     *, account_request: AssociationAccountRequest, reviewed_by, comment: str = ""
 ) -> AssociationAccountRequest:
     """Decline a request; the association gets a polite email with the editor's note, if any."""
-    _require(reviewed_by, REVIEW_REQUESTS_PERMISSION)
+    permission_require(reviewed_by, REVIEW_REQUESTS_PERMISSION)
     account_request = AssociationAccountRequest.objects.select_for_update().get(pk=account_request.pk)
     if not account_request.is_pending:
         raise ValidationError(_("This request has already been reviewed."))
@@ -187,16 +189,6 @@ def _profile_page_draft_create(*, name: str, municipality: str, owner) -> Associ
 # --- Members ------------------------------------------------------------------------------------------------
 
 
-def can_manage_members(user, association: Association) -> bool:
-    """Regional editors manage every association's members; an association's administrators manage its own."""
-    if not user.is_active:
-        return False
-    if user.has_perm(MANAGE_MEMBERS_PERMISSION):
-        return True
-    membership = Membership.objects.filter(user=user, association=association).first()
-    return bool(membership and membership.is_admin and association.is_active)
-
-
 @transaction.atomic
 def membership_invite(
     *,
@@ -261,7 +253,7 @@ def membership_remove(*, membership: Membership, removed_by) -> None:
 def association_disable(*, association: Association, disabled_by) -> Association:
     """Revoke every member's access at once. The profile page and its events stay as they are: live pages stay
     live until an editor unpublishes them; changes waiting for review stay in the editors' queue."""
-    _require(disabled_by, MANAGE_ASSOCIATIONS_PERMISSION)
+    permission_require(disabled_by, MANAGE_ASSOCIATIONS_PERMISSION)
     association.is_active = False
     association.disabled_at = timezone.now()
     association.save(update_fields=["is_active", "disabled_at"])
@@ -274,7 +266,7 @@ def association_disable(*, association: Association, disabled_by) -> Association
 @transaction.atomic
 def association_enable(*, association: Association, enabled_by) -> Association:
     """Give a disabled association its access back: permissions and its members' accounts."""
-    _require(enabled_by, MANAGE_ASSOCIATIONS_PERMISSION)
+    permission_require(enabled_by, MANAGE_ASSOCIATIONS_PERMISSION)
     association.is_active = True
     association.disabled_at = None
     association.save(update_fields=["is_active", "disabled_at"])
@@ -282,8 +274,3 @@ def association_enable(*, association: Association, enabled_by) -> Association:
     User.objects.filter(association_membership__association=association).update(is_active=True)
     log(association, "associations.enable", user=enabled_by)
     return association
-
-
-def _require(user, permission: str) -> None:
-    if user is None or not user.has_perm(permission):
-        raise PermissionDenied

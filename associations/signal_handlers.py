@@ -11,7 +11,7 @@ from content_models.models import AssociationIndexPage, AssociationPage
 
 from .models import Association
 from .moderation import association_section_workflow_attach
-from .permissions import association_permissions_sync
+from .grants import association_permissions_sync
 
 
 @receiver(post_save, sender=AssociationIndexPage)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
-from . import selectors, services
+from . import permissions, selectors, services
 from .forms import AccountRequestApproveForm, AccountRequestRejectForm, MemberInviteForm
 from .models import Association, AssociationAccountRequest, Membership
 from .review import changes_to_review
@@ -25,7 +25,7 @@ class AccountRequestReviewView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "group"
 
     def dispatch(self, request, *args, pk, **kwargs):
-        if not request.user.has_perm(services.REVIEW_REQUESTS_PERMISSION):
+        if not request.user.has_perm(permissions.REVIEW_REQUESTS_PERMISSION):
             raise PermissionDenied
         self.object = get_object_or_404(AssociationAccountRequest, pk=pk)
         return super().dispatch(request, *args, **kwargs)
@@ -94,9 +94,9 @@ class AssociationManageView(WagtailAdminTemplateMixin, TemplateView):
 
     def dispatch(self, request, *args, pk, **kwargs):
         self.object = get_object_or_404(Association.objects.select_related("page", "collection"), pk=pk)
-        if not services.can_manage_members(request.user, self.object):
+        if not permissions.can_manage_members(request.user, self.object):
             raise PermissionDenied
-        self.can_manage_association = request.user.has_perm(services.MANAGE_ASSOCIATIONS_PERMISSION)
+        self.can_manage_association = request.user.has_perm(permissions.MANAGE_ASSOCIATIONS_PERMISSION)
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_subtitle(self):

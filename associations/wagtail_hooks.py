@@ -1,5 +1,6 @@
 """Admin wiring: the editors' menu, the dashboards, the audit-log actions, and the few guards that narrow what
-Wagtail would otherwise allow an association member (see ``permissions`` for what they are granted)."""
+Wagtail would otherwise allow an association member (``grants`` says what they are given, ``permissions`` holds
+the checks)."""
 
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
@@ -11,6 +12,7 @@ from wagtail.admin.menu import MenuItem
 from content_models.models import AssociationPage
 
 from . import selectors, views
+from .permissions import member_outside_own_pages
 from .panels import AssociationDashboardPanel, AssociationsReviewPanel
 from .viewsets import AssociationsViewSetGroup
 
@@ -91,19 +93,12 @@ def member_page_chooser(pages, request):
     return pages.filter(selectors.member_chooser_pages_q(membership.association))
 
 
-def _member_outside_own_pages(request, page) -> bool:
-    membership = selectors.membership_for_user(request.user)
-    if membership is None:
-        return False
-    return not selectors.association_pages(membership.association).filter(pk=page.pk).exists()
-
-
 @hooks.register("before_delete_page")
 def members_keep_their_profile(request, page):
     """A member may delete a draft event, never the association's profile page (even a draft one): removing an
     association from the site is the Region's decision."""
     if selectors.membership_for_user(request.user) is not None and (
-        page.specific_class is AssociationPage or _member_outside_own_pages(request, page)
+        page.specific_class is AssociationPage or member_outside_own_pages(request.user, page)
     ):
         raise PermissionDenied
 
@@ -113,10 +108,10 @@ def members_keep_their_profile(request, page):
 def members_stay_in_their_subtree(request, page, *args):
     # Wagtail already requires edit rights on the page and add rights at the destination; this says it again
     # so that a future permission grant cannot widen it by accident.
-    if _member_outside_own_pages(request, page):
+    if member_outside_own_pages(request.user, page):
         raise PermissionDenied
     destination = args[0] if args else None
-    if destination is not None and _member_outside_own_pages(request, destination):
+    if destination is not None and member_outside_own_pages(request.user, destination):
         raise PermissionDenied
 
 

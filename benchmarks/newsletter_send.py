@@ -17,7 +17,6 @@ import json
 import os
 import shutil
 import smtplib
-import statistics
 import sys
 import tempfile
 import time
@@ -28,7 +27,6 @@ from urllib.parse import urlencode
 BENCHMARKS_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BENCHMARKS_DIR.parent
 RESULTS_DIR = BENCHMARKS_DIR / "results"
-TARGET_RATIO = 0.5
 FROM_EMAIL = "InterAzioni <newsletter@interazioni.example.org>"
 # The embedded default's options (cms/settings/base.py, EMBEDDED_SQLITE) as DATABASE_URL query parameters.
 SQLITE_WAL_OPTIONS = urlencode(
@@ -51,7 +49,7 @@ from benchmarks.probes import (
     check_personalisation,
     query_shapes,
 )
-from benchmarks.report import machine_info, print_table, write_profile
+from benchmarks.report import describe_setup, machine_info, print_table, summarise, write_profile
 from benchmarks.smtp_sink import SMTPSink
 
 
@@ -271,35 +269,6 @@ def run(args, sink: SMTPSink, query_sample: int) -> int:
     return 0 if summary["every_subscriber_exactly_one"] and summary["personalised_only_by_links"] else 1
 
 
-def describe_setup(args) -> dict:
-    from django.conf import settings
-    from django.db import connection
-
-    assert settings.EMAIL_BACKEND == "django.core.mail.backends.smtp.EmailBackend", settings.EMAIL_BACKEND
-    assert settings.NEWSLETTER_MESSAGES_PER_SECOND == 0 and not settings.DEBUG
-    # What decides the cost of a commit: each delivery writes its status in its own transactions.
-    durability = {}
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            for pragma in ("journal_mode", "synchronous"):  # synchronous: 1 NORMAL, 2 FULL
-                cursor.execute(f"PRAGMA {pragma}")
-                durability[pragma] = cursor.fetchone()[0]
-        elif connection.vendor == "postgresql":
-            for name in ("server_version", "fsync", "synchronous_commit"):
-                cursor.execute(f"SHOW {name}")
-                durability[name] = cursor.fetchone()[0]
-    return {
-        "database": "given --database-url" if args.database_url else "SQLite file in a temporary directory",
-        "database_vendor": connection.vendor,
-        "durability": durability,
-        "smtp_server": "aiosmtpd Controller with a counting sink, in its own process, on 127.0.0.1",
-        "email_backend": settings.EMAIL_BACKEND,
-        "tasks_backend": settings.TASKS["default"]["BACKEND"],
-        "batch_size": settings.NEWSLETTER_BATCH_SIZE,
-        "messages_per_second_setting": settings.NEWSLETTER_MESSAGES_PER_SECOND,
-    }
-
-
 def warm_up(source, sink: SMTPSink, recipients: int) -> dict:
     """A first send to a small audience: SQL per message, each received body checked against its edition."""
     from django.db import connection
@@ -386,49 +355,6 @@ def measure_pair(
     }
     result["ratio"] = result["app"]["messages_per_second"] / result["baseline"]["messages_per_second"]
     return result
-
-
-def summarise(runs: list[dict], warm: dict, recipients: int) -> dict:
-    editions = len(warm["editions"])
-
-    def median(values):
-        return statistics.median(list(values))
-
-    renders_once = all(
-        set(run["app"]["renders"].values()) == {1}
-        and len(run["app"]["renders"]) == editions
-        and run["app"]["mjml_compilations"] == editions
-        for run in runs
-    ) and set(warm["renders"].values()) == {1}
-    personalisation = warm["personalisation"]
-    summary = {
-        "baseline_messages_per_second": median(r["baseline"]["messages_per_second"] for r in runs),
-        "app_messages_per_second": median(r["app"]["messages_per_second"] for r in runs),
-        "app_delivery_loop_messages_per_second": median(
-            r["app"]["delivery_loop_messages_per_second"] for r in runs
-        ),
-        "ratio": median(r["ratio"] for r in runs),
-        "target_ratio": TARGET_RATIO,
-        "baseline_cpu_ms_per_message": median(1000 * r["baseline"]["cpu_seconds"] / recipients for r in runs),
-        "app_cpu_ms_per_message": median(1000 * r["app"]["cpu_seconds"] / recipients for r in runs),
-        "bytes_per_message": {
-            "baseline": runs[0]["baseline"]["bytes"] / recipients,
-            "app": runs[0]["app"]["bytes"] / recipients,
-        },
-        "rendered_once_per_issue_and_language": renders_once,
-        "personalised_only_by_links": personalisation["checked"] > 0
-        and not personalisation["mismatched_delivery_ids"],
-        "every_subscriber_exactly_one": warm["check"]["ok"] and all(r["app"]["check"]["ok"] for r in runs),
-        "sql_queries_per_message": warm["sql"]["per_message"],
-        "sql_queries_per_message_inside_deliver_one": warm["sql"]["inside_deliver_one_per_message"],
-    }
-    summary["target_met"] = (
-        summary["ratio"] >= TARGET_RATIO
-        and renders_once
-        and summary["personalised_only_by_links"]
-        and summary["every_subscriber_exactly_one"]
-    )
-    return summary
 
 
 if __name__ == "__main__":

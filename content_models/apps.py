@@ -8,6 +8,8 @@ class ContentModelsConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the system checks)
+        from .kernel.invalidation import invalidation_connect
         from .translation_editor import translation_editor_dates_localise
 
         translation_editor_dates_localise()
+        invalidation_connect()

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from .models import Delivery, NationalPortalItem
+from .models import NationalPortalItem, SocialDelivery
 from .national.archive import package_json, package_zip
 from .national.package import national_package_build
 from .outbox.processing import delivery_retry
@@ -69,7 +69,7 @@ def national_download(request, page_id: int, fmt: str):
 
 @require_POST
 def delivery_retry_view(request, delivery_id: int):
-    delivery = get_object_or_404(Delivery, pk=delivery_id)
+    delivery = get_object_or_404(SocialDelivery, pk=delivery_id)
     if delivery.page_id is None:
         raise Http404
     _editable_page(request, delivery.page_id)

@@ -15,9 +15,6 @@ class DistributionConfig(AppConfig):
     def ready(self):
         # Social outbox, publish webhooks and national portal follow page and snippet lifecycle signals.
         from . import checks  # noqa: F401  (registers the settings check)
-        from .feeds.invalidation import feeds_invalidation_connect
         from .lifecycle import lifecycle_connect
 
         lifecycle_connect()
-        # Feeds are cached until content changes (distribution/feeds/caching.py).
-        feeds_invalidation_connect()

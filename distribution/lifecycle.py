@@ -8,15 +8,15 @@ commit with the change, and sending waits for the commit (on_commit), so a rolle
 import threading
 
 from django.conf import settings
-from django.db import transaction
 from django.db.models.signals import post_save, pre_delete
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
+from cms.tasks import task_enqueue
+from content_models.kernel.visibility import private_page_paths, visible_pages
 from content_models.models import ServicePoint, Topic
-from content_models.visibility import private_page_paths, visible_pages
 
 from .models import NationalPortalItem
 from .outbox.scheduling import page_posts_retract, page_posts_schedule
@@ -41,10 +41,7 @@ def _published(sender, instance, **kwargs):
     if _webhooks_on():
         page_event_record(event_type="page.published", page=instance, paths=public_translation_paths(instance))
     if NationalPortalItem.objects.filter(page_id=instance.pk).exists():
-        from .tasks import national_package_email
-
-        page_id = instance.pk
-        transaction.on_commit(lambda: national_package_email.enqueue(page_id))
+        task_enqueue("distribution.tasks.national_package_email", instance.pk)
 
 
 def _was_public(page) -> bool:

@@ -13,7 +13,7 @@ from wagtail.models import Page
 
 from .channels.compose import page_share_image, post_text_default
 from .forms import SocialPostForm
-from .models import Delivery, SocialPost, WebhookDelivery
+from .models import SocialDelivery, SocialPost, WebhookDelivery
 from .outbox.scheduling import post_schedule_if_live
 
 
@@ -114,7 +114,7 @@ class DeliveryIndexView(PageFilterMixin, generic.IndexView):
 
 
 class DeliveryViewSet(ReadOnlyViewSet):
-    model = Delivery
+    model = SocialDelivery
     name = "distribution_outbox"
     url_prefix = "distribution/outbox"
     icon = "resubmit"

@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class GraphqlApiConfig(AppConfig):
     name = "graphql_api"
     verbose_name = _("GraphQL API")
-
-    def ready(self):
-        from .caching.invalidation import invalidation_connect
-
-        invalidation_connect()

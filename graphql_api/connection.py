@@ -1,7 +1,7 @@
 """The Relay connection every listing returns: edges, pageInfo and totalCount, at most MAX_PAGE_SIZE per request.
 
-After slicing, the edges' nodes are registered with the request loader as one batch (see loader.py) and marked
-with the locale they are served in, so nested fields load their references once for the whole page of results.
+After slicing, the edges' nodes are registered with the request loader as one batch (see loaders/batches.py) and
+marked with the locale they are served in, so nested fields load their references once for the whole page of results.
 """
 
 from typing import Any
@@ -16,11 +16,11 @@ from strawberry_django.fields.field import StrawberryDjangoConnectionExtension
 from strawberry_django.pagination import get_total_count
 from strawberry_django.relay import DjangoListConnection
 
+from content_models.kernel.fallback import REQUESTED_LOCALE
+
 from .conf import api_setting
 from .errors import ApiError, ErrorCode
 
-# Listing querysets carry the asked locale as this annotation, so each node knows whether it is a fallback.
-REQUESTED_LOCALE = "api_requested_locale_id"
 # Cursors are offsets into a listing. No listing comes near this many items, and an offset past it would overflow
 # the database's 64-bit LIMIT/OFFSET arithmetic: such a cursor was not made by this API.
 MAX_CURSOR_OFFSET = 2**31

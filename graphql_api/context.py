@@ -7,7 +7,7 @@ from strawberry.django.context import StrawberryDjangoContext
 from strawberry.types import Info
 
 from .caching.responses import ResponsePlan
-from .loader import RequestLoader
+from .loaders import RequestLoader
 
 
 @dataclasses.dataclass

@@ -45,7 +45,7 @@ class ListingOptimizer(DjangoOptimizerExtension):
 
     Its `resolve` hook would wrap every field of every response (a GraphQL middleware: a 20-block page has
     hundreds of fields) to optimise the querysets plain resolvers return; ours return none, they go through
-    the request loader. strawberry-django's fields still optimise their querysets themselves while the
+    the request's loaders. strawberry-django's fields still optimise their querysets themselves while the
     extension is active (`on_execute`), which is what gives a listing its totalCount in the same query.
     """
 

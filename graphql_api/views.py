@@ -24,10 +24,10 @@ from django.views.decorators.csrf import csrf_exempt
 from strawberry.django.views import GraphQLView
 from strawberry.schema.exceptions import InvalidOperationTypeError
 
+from content_models.kernel.generation import ContentState
 from insights.demand import signals_record
 
 from .caching.fast_path import cached_get_lookup
-from .caching.generation import ContentState
 from .caching.persisted import (
     PersistedQuery,
     PersistedQueryError,

@@ -14,7 +14,7 @@ from django_ratelimit.core import is_ratelimited
 from wagtail.models import Locale, Page
 
 from cms.client_ip import client_network
-from content_models import visibility
+from content_models.kernel import visibility
 
 from .models import (
     LOWEST_POSITIVE_RATING,

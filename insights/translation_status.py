@@ -34,9 +34,10 @@ class PublicStatus:
 
 
 def public_statuses(
-    pages: Iterable, *, default_locale_id: int, visible: "callable[[QuerySet], QuerySet]", fallback_attr: str
+    pages: Iterable, *, default_locale_id: int, visible: "callable[[QuerySet], QuerySet]",
+    is_fallback: "callable[[Page], bool]",
 ) -> dict[int, PublicStatus]:
-    """The status of each served page, by page id (its `fallback_attr` says whether it was served as a fallback).
+    """The status of each served page, by page id (`is_fallback` says whether it was served as a fallback).
 
     `visible` narrows a page queryset to what readers may see (the kernel's visibility rule, with the request's
     instant and restrictions).
@@ -62,7 +63,7 @@ def public_statuses(
         }
     statuses = {}
     for page in pages:
-        if getattr(page, fallback_attr, False):
+        if is_fallback(page):
             statuses[page.pk] = PublicStatus(PublicState.MISSING, page.last_published_at, None)
         elif page.locale_id == default_locale_id or page.translation_key not in originals:
             statuses[page.pk] = PublicStatus(PublicState.ORIGINAL, page.last_published_at, None)

@@ -30,6 +30,8 @@ from django.db import connections, router, transaction
 from django.db.models import Min, Q
 from django.utils import timezone
 
+from cms.tasks import task_enqueue
+
 from .messages import (
     MessageTemplate,
     SubscriberLinks,
@@ -370,18 +372,14 @@ def _release_claimed(delivery: _Claimed) -> None:
 
 
 def _pause(dispatch: Dispatch, error: str, now: datetime) -> None:
-    from .tasks import deliver_dispatch
-
     retry_after = now + timedelta(seconds=settings.NEWSLETTER_RETRY_DELAY_SECONDS)
     logger.warning("Newsletter dispatch %s paused until %s: %s", dispatch.pk, retry_after, error)
     Dispatch.objects.filter(pk=dispatch.pk).update(retry_after=retry_after, heartbeat_at=None, last_error=error[:2000])
-    _enqueue_later(deliver_dispatch, dispatch.pk, retry_after)
+    _enqueue_later(dispatch.pk, retry_after)
 
 
 def _finish_or_wait(dispatch: Dispatch, now: datetime) -> bool:
     """Finished only when every recipient is in a final state; otherwise wait for the deferred ones."""
-    from .tasks import deliver_dispatch
-
     open_rows = Delivery.objects.filter(issue_id=dispatch.issue_id, status__in=Delivery.OPEN)
     if not open_rows.exists():
         Dispatch.objects.filter(pk=dispatch.pk, status=Dispatch.Status.SENDING).update(
@@ -391,14 +389,13 @@ def _finish_or_wait(dispatch: Dispatch, now: datetime) -> bool:
     next_retry = open_rows.filter(status=Status.PENDING).aggregate(at=Min("next_attempt_at"))["at"]
     Dispatch.objects.filter(pk=dispatch.pk).update(heartbeat_at=None, retry_after=next_retry)
     if next_retry is not None:
-        _enqueue_later(deliver_dispatch, dispatch.pk, next_retry)
+        _enqueue_later(dispatch.pk, next_retry)
     return False
 
 
-def _enqueue_later(task, dispatch_id: int, when: datetime) -> None:
+def _enqueue_later(dispatch_id: int, when: datetime) -> None:
     # Only a backend that can defer gets a delayed task; otherwise `manage.py newsletter_send` (cron) resumes.
-    if task.get_backend().supports_defer:
-        transaction.on_commit(lambda: task.using(run_after=when).enqueue(dispatch_id))
+    task_enqueue("newsletter.tasks.deliver_dispatch", dispatch_id, at=when)
 
 
 def _close_quietly(connection) -> None:

@@ -15,6 +15,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.tasks import task_enqueue
+
 from .delivery import EditionCache, SendOutcome, dispatch_deliver, issue_editions
 from .messages import message_domain, newsletter_message
 from .models import Delivery, Dispatch, NewsletterIssue, Subscriber
@@ -56,8 +58,6 @@ def issue_send(*, issue: NewsletterIssue, user=None, now: datetime | None = None
 
     Idempotent: a dispatch already sending or finished is returned unchanged, never started twice.
     """
-    from .tasks import deliver_dispatch
-
     now = now or timezone.now()
     source = _source_for_sending(issue)
     dispatch, _created = Dispatch.objects.select_for_update().get_or_create(
@@ -70,7 +70,7 @@ def issue_send(*, issue: NewsletterIssue, user=None, now: datetime | None = None
     dispatch.requested_by = dispatch.requested_by or user
     dispatch.save()
     deliveries_materialise(source=source)
-    transaction.on_commit(lambda: deliver_dispatch.enqueue(dispatch.pk))
+    task_enqueue("newsletter.tasks.deliver_dispatch", dispatch.pk)
     return dispatch
 
 
@@ -86,8 +86,6 @@ def deliveries_materialise(*, source: NewsletterIssue) -> int:
 
 @transaction.atomic
 def issue_schedule(*, issue: NewsletterIssue, send_at: datetime, user=None) -> Dispatch:
-    from .tasks import start_scheduled_dispatch
-
     source = _source_for_sending(issue)
     dispatch = Dispatch.objects.select_for_update().filter(issue=source).first()
     if dispatch is not None and dispatch.status in (Dispatch.Status.SENDING, Dispatch.Status.FINISHED):
@@ -99,8 +97,7 @@ def issue_schedule(*, issue: NewsletterIssue, send_at: datetime, user=None) -> D
     dispatch.save()
     # With a backend that can defer (django_tasks_db), the task itself waits; the `newsletter_send` command
     # (cron) starts due dispatches anyway, so the immediate backend in development still honours schedules.
-    if start_scheduled_dispatch.get_backend().supports_defer:
-        transaction.on_commit(lambda: start_scheduled_dispatch.using(run_after=send_at).enqueue(dispatch.pk))
+    task_enqueue("newsletter.tasks.start_scheduled_dispatch", dispatch.pk, at=send_at)
     return dispatch
 
 
@@ -146,8 +143,6 @@ def deliveries_release_stale(*, dispatch: Dispatch, now: datetime | None = None)
 
 def dispatches_resume_stalled(*, now: datetime | None = None) -> list[int]:
     """Sending dispatches with no live worker (no heartbeat within the claim timeout) and no retry pause."""
-    from .tasks import deliver_dispatch
-
     now = now or timezone.now()
     cutoff = now - timedelta(seconds=settings.NEWSLETTER_CLAIM_TIMEOUT_SECONDS)
     stalled = Dispatch.objects.filter(status=Dispatch.Status.SENDING).filter(
@@ -156,7 +151,7 @@ def dispatches_resume_stalled(*, now: datetime | None = None) -> list[int]:
     resumed = []
     for dispatch in stalled:
         deliveries_release_stale(dispatch=dispatch, now=now)
-        deliver_dispatch.enqueue(dispatch.pk)
+        task_enqueue("newsletter.tasks.deliver_dispatch", dispatch.pk)
         resumed.append(dispatch.pk)
     return resumed
 

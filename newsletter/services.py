@@ -15,6 +15,7 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
+from cms.tasks import task_enqueue
 from content_models.models import Topic
 
 from .consent import CONSENT_VERSION, consent_text
@@ -102,9 +103,6 @@ def _subscribe(*, email: str, language: str, topic_slugs: Sequence[str], client_
         raise NewsletterError(ErrorCode.RATE_LIMITED)
     language = language_validate(language)
     topics = topics_resolve(topic_slugs)
-
-    from .tasks import send_subscriber_notice
-
     now = timezone.now()
     with transaction.atomic():
         if suppression_reason(email) in Suppression.HARD:
@@ -113,7 +111,7 @@ def _subscribe(*, email: str, language: str, topic_slugs: Sequence[str], client_
         if subscriber.status in (Status.BOUNCED, Status.COMPLAINED):
             return
         if subscriber.status == Status.ACTIVE:
-            transaction.on_commit(lambda: send_subscriber_notice.enqueue(subscriber.pk, "already_subscribed", None))
+            task_enqueue("newsletter.tasks.send_subscriber_notice", subscriber.pk, "already_subscribed", None)
             return
         subscriber.language = language
         subscriber.set_status(Status.PENDING, now=now)
@@ -123,7 +121,7 @@ def _subscribe(*, email: str, language: str, topic_slugs: Sequence[str], client_
             subscriber=subscriber, given_at=now, method=method, text_version=CONSENT_VERSION,
             text=consent_text(language), language=language, ip_hash=ip_hash(client_ip),
         )
-        transaction.on_commit(lambda: send_subscriber_notice.enqueue(subscriber.pk, "confirm", consent.pk))
+        task_enqueue("newsletter.tasks.send_subscriber_notice", subscriber.pk, "confirm", consent.pk)
 
 
 def _get_or_create_locked(*, email: str, language: str) -> Subscriber:

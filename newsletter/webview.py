@@ -1,10 +1,12 @@
 """The public web view of an issue ("View this email in your browser"): cached, and only once it has been sent.
 
-A GET costs one query (which editions are live, which revision, whether the issue has been sent) and a cache
-read. The rendered page is cached per (edition, live revision, language): republishing an edition gives it a
-new live revision, hence a new key, so a stale rendering is never served after a republish; unpublishing
-removes the edition from the query, so a cached rendering of it is never served either. Teasers of other pages
-are rendered at cache time and live until NEWSLETTER_WEB_VIEW_CACHE_SECONDS.
+A GET costs two queries (which editions are live, which revision, whether the issue has been sent; the content
+state) and a cache read. The rendered page is cached per (edition, live revision, language, content state):
+republishing an edition gives it a new live revision, hence a new key, so a stale rendering is never served
+after a republish; unpublishing removes the edition from the query, so a cached rendering of it is never served
+either. The content state is the content kernel's one generation: when a page the issue links to or shows is
+unpublished, moved, restricted or expires (or a document becomes private), the next view renders again, so the
+web view never keeps pointing at what is no longer public.
 """
 
 from dataclasses import dataclass
@@ -12,6 +14,9 @@ from uuid import UUID
 
 from django.conf import settings
 from django.core.cache import cache
+
+from content_models.kernel.generation import ContentState, content_state_read
+from content_models.kernel.reader import ContentReader
 
 from .models import Dispatch, NewsletterIssue
 from .rendering import render_edition
@@ -26,9 +31,8 @@ class WebViewEdition:
     revision_id: int | None
     language: str  # the language asked for (its portal gets the links), not necessarily the edition's
 
-    @property
-    def cache_key(self) -> str:
-        return f"newsletter:webview:{self.issue_id}:{self.revision_id}:{self.language}"
+    def cache_key(self, state: ContentState) -> str:
+        return f"newsletter:webview:{self.issue_id}:{self.revision_id}:{self.language}:{state.key}"
 
 
 def web_view_edition(translation_key: UUID, language: str) -> WebViewEdition | None:
@@ -52,7 +56,9 @@ def web_view_edition(translation_key: UUID, language: str) -> WebViewEdition | N
 
 def web_view_html(edition: WebViewEdition) -> str | None:
     """The page, from the cache or rendered once; None if the edition changed since it was looked up."""
-    html = cache.get(edition.cache_key)
+    state = content_state_read()
+    key = edition.cache_key(state)
+    html = cache.get(key)
     if html is None:
         # Re-checked here: it may have been unpublished or republished between the lookup and this render.
         issue = NewsletterIssue.objects.select_related("locale").filter(
@@ -60,6 +66,8 @@ def web_view_html(edition: WebViewEdition) -> str | None:
         ).first()
         if issue is None:
             return None
-        html, _text = render_edition(issue).personalise(anonymous_links(edition.language))
-        cache.set(edition.cache_key, html, settings.NEWSLETTER_WEB_VIEW_CACHE_SECONDS)
+        html, _text = render_edition(issue, reader=ContentReader(state)).personalise(
+            anonymous_links(edition.language)
+        )
+        cache.set(key, html, settings.NEWSLETTER_WEB_VIEW_CACHE_SECONDS)
     return html

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils import timezone, translation
 
 from cms.languages import get_content_language
+from cms.tasks import task_enqueue
 from content_models.models import ServicePage
 
 from .content import ContentSnapshot
@@ -129,10 +130,5 @@ def booklet_build(*, booklet_id: int) -> str:
 
 def booklet_request(booklet: PrintBooklet) -> None:
     """Queue a build of the booklet after the caller's transaction commits."""
-    from django.db import transaction
-
-    from .tasks import print_booklet_build
-
     PrintBooklet.objects.filter(pk=booklet.pk).update(state=BookletState.QUEUED)
-    booklet_id = booklet.pk
-    transaction.on_commit(lambda: print_booklet_build.enqueue(booklet_id))
+    task_enqueue("printing.tasks.print_booklet_build", booklet.pk)

@@ -13,6 +13,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from cms.tasks import task_enqueue
 from media.storage import STORAGE_ERRORS
 
 from .models import JobState, PrintJob
@@ -55,21 +56,16 @@ def print_job_request(
             job.attempts = 0
         job.save()
     if not already_queued:
-        transaction.on_commit(lambda: _enqueue(subject))
+        _enqueue(subject)
     return job
 
 
 def _enqueue(subject: dict, *, when=None) -> bool:
-    """Queue the task now, or at `when` where the backend can defer. Returns whether a task was queued."""
-    from .tasks import print_editions_make  # tasks import services, never the reverse at module level
-
-    task = print_editions_make
-    if when is not None:
-        if not task.get_backend().supports_defer:
-            return False
-        task = task.using(run_after=when)
-    task.enqueue(subject.get("page_id"), subject.get("service_point_id"))
-    return True
+    """Queue the task once the caller's transaction commits, now or at `when` where the backend can defer
+    (cms.tasks). Returns whether a task was queued."""
+    return task_enqueue(
+        "printing.tasks.print_editions_make", subject.get("page_id"), subject.get("service_point_id"), at=when
+    )
 
 
 def print_job_run(*, page_id: int | None = None, service_point_id: int | None = None) -> str:
@@ -122,7 +118,7 @@ def _failed(job: PrintJob, attempts: int, error: Exception, *, force: bool) -> s
         state=JobState.RETRYING, last_error=message, next_attempt_at=when, force=force
     )
     subject = {"page_id": job.page_id} if job.page_id else {"service_point_id": job.service_point_id}
-    transaction.on_commit(lambda: _enqueue(subject, when=when))
+    _enqueue(subject, when=when)
     return JobState.RETRYING
 
 

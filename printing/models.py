@@ -106,6 +106,10 @@ class PrintEdition(models.Model):
     twice.
     """
 
+    # A new edition changes what the API lists: saving or deleting one bumps the content generation (the kernel's
+    # one list of signals, content_models/kernel/invalidation.py).
+    reaches_readers = True
+
     page = models.ForeignKey(
         "wagtailcore.Page",
         null=True,

@@ -8,7 +8,7 @@ from django.conf import settings
 from wagtail.models import Locale, Page
 
 from cms.languages import CONTENT_LANGUAGES, ContentLanguage
-from content_models.visibility import page_is_visible
+from content_models.kernel.visibility import Visibility
 
 from .formats import Edition, PrintFormat, editions_for
 from .models import PrintEdition, PrintJob
@@ -24,7 +24,7 @@ def edition_is_current(row: PrintEdition, page, source_page=None) -> bool:
     return True
 
 
-def public_editions_by_page(pages, *, now, private_paths) -> dict[int, list[PrintEdition]]:
+def public_editions_by_page(pages, *, visibility: Visibility) -> dict[int, list[PrintEdition]]:
     """The current editions of `pages` (already known to be public), by page id: one query for any number.
 
     A bilingual edition is listed only while the Italian page it prints is public and unchanged too.
@@ -39,7 +39,7 @@ def public_editions_by_page(pages, *, now, private_paths) -> dict[int, list[Prin
         page = pages_by_id[row.page_id]
         source = row.source_page
         if row.bilingual and (
-            source is None or not page_is_visible(source, now=now, private_paths=private_paths)
+            source is None or not visibility.page_is_visible(source)
         ):
             continue
         if edition_is_current(row, page, source):

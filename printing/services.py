@@ -61,6 +61,9 @@ def edition_document(obj, edition: Edition, content: ContentSnapshot) -> Edition
     italian = _italian_original(obj, content) if edition.bilingual else None
     if edition.bilingual and italian is None:
         raise LookupError(f"{obj} has no public Italian original to print beside it")
+    content.prepare([obj], edition.language)
+    if italian is not None:
+        content.prepare([italian], settings.LANGUAGE_CODE)
     ctx = RenderContext(content, get_content_language(edition.language))
     return subject_document(obj, edition, ctx, PrintSettings.load(), italian_obj=italian)
 

@@ -7,6 +7,8 @@ import environ
 
 from cms.languages import CONTENT_LANGUAGES, DEFAULT_LANGUAGE_CODE
 
+from .storage import storage_settings
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -23,6 +25,10 @@ DEBUG = env.bool("DEBUG", default=DJANGO_ENV == "development")
 SECRET_KEY = env.str("SECRET_KEY", default="dev-only-insecure-key-never-used-in-production")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+
+# Read before INSTALLED_APPS, which has the CDN purge app only when a cache to purge is configured.
+_frontend_cache_purge_url = env.str("FRONTEND_CACHE_PURGE_URL", default="")
+_frontend_cache_cloudflare_zone = env.str("FRONTEND_CACHE_CLOUDFLARE_ZONEID", default="")
 
 INSTALLED_APPS = [
     "content_models",
@@ -54,6 +60,16 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "insights",
+    # After Wagtail's: their signal receivers run after Wagtail's own (a deleted live page is unpublished first,
+    # so distribution's webhooks say "unpublished" before "deleted").
+    "associations",
+    "graphql_api",
+    "corsheaders",  # CORS for the API (below)
+    "distribution",
+    # The portal's CDN purge (distribution, below), off unless configured.
+    *(["wagtail.contrib.frontend_cache"] if _frontend_cache_purge_url or _frontend_cache_cloudflare_zone else []),
+    "operations",  # backups, logs, metrics (cms/settings/operations.py)
+    "printing",
 ]
 
 MIDDLEWARE = [
@@ -256,7 +272,7 @@ NEWSLETTER_RATE_LIMIT_EMAIL = env.str("NEWSLETTER_RATE_LIMIT_EMAIL", default="3/
 NEWSLETTER_WEBHOOK_SECRET = env.str("NEWSLETTER_WEBHOOK_SECRET", default="")
 NEWSLETTER_WEBHOOK_TOLERANCE_SECONDS = env.int("NEWSLETTER_WEBHOOK_TOLERANCE_SECONDS", default=300)
 # Web view of a sent issue: per-client rate (django-ratelimit syntax) and how long a rendering is cached
-# (republishing an edition changes the cache key at once; this bounds how long teasers of other pages may age).
+# (republishing an edition, or any change to content it shows, changes the cache key at once: this bounds memory).
 NEWSLETTER_RATE_LIMIT_WEB_VIEW = env.str("NEWSLETTER_RATE_LIMIT_WEB_VIEW", default="60/m")
 NEWSLETTER_WEB_VIEW_CACHE_SECONDS = env.int("NEWSLETTER_WEB_VIEW_CACHE_SECONDS", default=600)
 # Key of the suppression list's address hashes (HMAC). Empty: SECRET_KEY. Set it, and keep it, so that
@@ -265,8 +281,7 @@ NEWSLETTER_SUPPRESSION_SECRET = env.str("NEWSLETTER_SUPPRESSION_SECRET", default
 # --- End of newsletter settings -------------------------------------------------------------------------------
 
 # --- Associations (associations app: onboarding, scoped permissions, moderation) ------------------------------
-INSTALLED_APPS += ["associations"]  # noqa: F405
-MIDDLEWARE += ["associations.middleware.MembersOutsideReportsMiddleware"]  # noqa: F405  (after authentication)
+MIDDLEWARE += ["associations.middleware.MembersOutsideReportsMiddleware"]  # after authentication
 # Members receive Wagtail's moderation emails (submitted, approved, rejected with the editor's comment).
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # Public account requests, per client address and per email address (django-ratelimit rate syntax).
@@ -275,7 +290,6 @@ ASSOCIATIONS_RATE_LIMIT_EMAIL = env.str("ASSOCIATIONS_RATE_LIMIT_EMAIL", default
 # --- End of associations ----------------------------------------------------------------------------------------
 
 # --- GraphQL API (graphql_api app; see docs/api.md) -------------------------------------------------------------
-INSTALLED_APPS += ["graphql_api"]  # noqa: F405
 GRAPHQL_API = {
     # Hostile-input limits: each is checked before any SQL runs (docs/api.md lists the error codes).
     "MAX_DEPTH": env.int("GRAPHQL_MAX_DEPTH", default=12),
@@ -314,7 +328,6 @@ MIDDLEWARE.insert(  # noqa: F405
 # CORS (django-cors-headers) for browser apps on other origins, as high as possible (before CommonMiddleware).
 # GETs are readable from any origin; preflights and POSTs (mutations) only from CORS_ALLOWED_ORIGINS, by default
 # the portal's origins; never with credentials (graphql_api/middleware.py, docs/api.md).
-INSTALLED_APPS += ["corsheaders"]  # noqa: F405
 MIDDLEWARE.insert(1, "graphql_api.middleware.ApiCorsMiddleware")  # noqa: F405
 CORS_URLS_REGEX = r"^/graphql/$"
 CORS_ALLOWED_ORIGINS = env.list(
@@ -328,24 +341,23 @@ CORS_EXPOSE_HEADERS = ["ETag", "X-GraphQL-Cache"]
 CORS_PREFLIGHT_MAX_AGE = env.int("CORS_PREFLIGHT_MAX_AGE", default=86400)
 # --- End of GraphQL API -----------------------------------------------------------------------------------------
 
-# --- Media storage (media app) --------------------------------------------------------------------------------
-from .storage import *  # noqa: E402,F401,F403
+# --- Media storage (media app): local disk, or an S3 bucket when AWS_STORAGE_BUCKET_NAME is set -----------------
+vars().update(storage_settings(env, STORAGES))
 # --- End of media storage -------------------------------------------------------------------------------------
 
 # --- Distribution: feeds and structured data -------------------------------------------------------------------
-INSTALLED_APPS += ["distribution"]  # noqa: F405
 # Feeds (docs/distribution.md). Media URLs in feeds and JSON-LD must be absolute: this server's public address.
 DISTRIBUTION_FEEDS = {
-    "PUBLIC_BASE_URL": env.str("DISTRIBUTION_PUBLIC_BASE_URL", default=WAGTAILADMIN_BASE_URL),  # noqa: F405
-    "MAX_ITEMS": env.int("DISTRIBUTION_FEED_MAX_ITEMS", default=50),  # noqa: F405
+    "PUBLIC_BASE_URL": env.str("DISTRIBUTION_PUBLIC_BASE_URL", default=WAGTAILADMIN_BASE_URL),
+    "MAX_ITEMS": env.int("DISTRIBUTION_FEED_MAX_ITEMS", default=50),
     # How long the server keeps a built feed (invalidated on publish anyway); 0 turns the server cache off.
-    "CACHE_SECONDS": env.int("DISTRIBUTION_FEED_CACHE_SECONDS", default=900),  # noqa: F405
-    "MAX_AGE": env.int("DISTRIBUTION_FEED_MAX_AGE", default=300),  # noqa: F405
+    "CACHE_SECONDS": env.int("DISTRIBUTION_FEED_CACHE_SECONDS", default=900),
+    "MAX_AGE": env.int("DISTRIBUTION_FEED_MAX_AGE", default=300),
     # Events that ended up to this many days ago stay in the event feeds and the calendar.
-    "EVENTS_PAST_DAYS": env.int("DISTRIBUTION_EVENTS_PAST_DAYS", default=30),  # noqa: F405
-    "UID_DOMAIN": env.str("DISTRIBUTION_UID_DOMAIN", default="interazioni.regione.liguria.it"),  # noqa: F405
+    "EVENTS_PAST_DAYS": env.int("DISTRIBUTION_EVENTS_PAST_DAYS", default=30),
+    "UID_DOMAIN": env.str("DISTRIBUTION_UID_DOMAIN", default="interazioni.regione.liguria.it"),
     "PUBLISHER_NAME": "Regione Liguria",
-    "PUBLISHER_URL": env.str("DISTRIBUTION_PUBLISHER_URL", default="https://www.regione.liguria.it"),  # noqa: F405
+    "PUBLISHER_URL": env.str("DISTRIBUTION_PUBLISHER_URL", default="https://www.regione.liguria.it"),
 }
 # --- End of distribution: feeds ---------------------------------------------------------------------------------
 
@@ -403,19 +415,18 @@ DISTRIBUTION_NATIONAL_PORTAL_EMAIL = env.list("DISTRIBUTION_NATIONAL_PORTAL_EMAI
 # Frontend cache invalidation for the portal's CDN (wagtail.contrib.frontend_cache), off unless configured:
 # FRONTEND_CACHE_PURGE_URL for an HTTP PURGE cache (Varnish, Nginx), or Cloudflare's zone id and API token.
 _frontend_caches = {}
-if env.str("FRONTEND_CACHE_PURGE_URL", default=""):
+if _frontend_cache_purge_url:
     _frontend_caches["purge"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-        "LOCATION": env.str("FRONTEND_CACHE_PURGE_URL"),
+        "LOCATION": _frontend_cache_purge_url,
     }
-if env.str("FRONTEND_CACHE_CLOUDFLARE_ZONEID", default=""):
+if _frontend_cache_cloudflare_zone:
     _frontend_caches["cloudflare"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
-        "ZONEID": env.str("FRONTEND_CACHE_CLOUDFLARE_ZONEID"),
+        "ZONEID": _frontend_cache_cloudflare_zone,
         "BEARER_TOKEN": env.str("FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN"),
     }
 if _frontend_caches:
-    INSTALLED_APPS += ["wagtail.contrib.frontend_cache"]  # noqa: F405
     WAGTAILFRONTENDCACHE = _frontend_caches
 # A page's portal URL already names its language (PORTAL_BASE_URL has {locale}, and every translation is purged
 # at its own URL when it is published): Wagtail's default would purge each URL once per content language with
@@ -453,7 +464,6 @@ from .operations import *  # noqa: E402,F401,F403
 # --- End of operations ------------------------------------------------------------------------------------------
 
 # --- Print (printing app; see docs/printing.md) -----------------------------------------------------------------
-INSTALLED_APPS += ["printing"]  # noqa: F405
 # Make a page's printed editions in the background when it is published (tests turn it off unless they print).
 PRINT_ON_PUBLISH = env.bool("PRINT_ON_PUBLISH", default=True)  # noqa: F405
 # --- End of print -----------------------------------------------------------------------------------------------

@@ -5,7 +5,6 @@ plain text, has no metrics endpoint and reports no errors anywhere.
 """
 
 from .base import DJANGO_ENV as _DJANGO_ENV
-from .base import INSTALLED_APPS as _INSTALLED_APPS
 from .base import LOGGING as _LOGGING
 from .base import MIDDLEWARE as _MIDDLEWARE
 from .base import VAR_DIR as _VAR_DIR
@@ -16,7 +15,6 @@ __all__ = [
     "BACKUP_S3_ENDPOINT_URL",
     "BACKUP_S3_REGION_NAME",
     "BACKUP_TARGET",
-    "INSTALLED_APPS",
     "LOGGING",
     "LOG_FORMAT",
     "METRICS_ALLOWED_NETWORKS",
@@ -25,7 +23,6 @@ __all__ = [
     "SENTRY_DSN",
 ]
 
-INSTALLED_APPS = [*_INSTALLED_APPS, "operations"]
 # First, so that the request id and the timing cover every other middleware (docs/operations.md, "Logs").
 MIDDLEWARE = ["operations.middleware.RequestObservabilityMiddleware", *_MIDDLEWARE]
 

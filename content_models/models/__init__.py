@@ -3,6 +3,7 @@
 from .associations import AssociationPage
 from .base import BasePage
 from .events import EventPage
+from .generation import ContentGeneration
 from .home import (
     AssociationIndexPage,
     EventIndexPage,
@@ -20,6 +21,7 @@ __all__ = [
     "AssociationIndexPage",
     "AssociationPage",
     "BasePage",
+    "ContentGeneration",
     "EventIndexPage",
     "EventPage",
     "HomePage",

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from cms.languages import get_content_language
 
 from ..panels import TranslationStatusPanel
+from ..kernel.urls import portal_base_url, portal_path
 
 
 PROMOTE_PANELS = [
@@ -53,20 +54,15 @@ class BasePage(Page):
     # --- Portal URLs ---------------------------------------------------------------------------------------
     @property
     def portal_path(self) -> str:
-        """The page's path inside its locale tree, as the portal sees it ("/servizi/corsi/"); home is "/".
-
-        Every locale's home page is a child of the tree root, so the first url_path segment is the home slug.
-        """
-        segments = self.url_path.strip("/").split("/")
-        return "/" + "".join(f"{segment}/" for segment in segments[1:])
+        """The page's path inside its locale tree, as the portal sees it ("/servizi/corsi/"); home is "/"."""
+        return portal_path(self.url_path)
 
     def get_url_parts(self, request=None):
         parts = super().get_url_parts(request)
         if parts is None:
             return None
         site_id = parts[0]
-        base_url = settings.PORTAL_BASE_URLS.get(self.locale.language_code, "").rstrip("/")
-        return site_id, base_url, self.portal_path
+        return site_id, portal_base_url(self.locale.language_code), self.portal_path
 
     def get_url(self, request=None, current_site=None):
         # Wagtail shortens URLs to a relative path on the same site; ours always live on the portal.

@@ -1,4 +1,7 @@
-"""What a post says by default, and the message an adapter sends (text, language, image at the network's size)."""
+"""What a post says by default, and the message an adapter sends (text, language, image at the network's size).
+
+A page's title, summary, portal address and image are the content kernel's, as in the API, feeds and newsletters.
+"""
 
 import logging
 import mimetypes
@@ -6,6 +9,9 @@ import posixpath
 
 from django.conf import settings
 
+from content_models.kernel.presentation import page_summary
+from content_models.kernel.reader import ContentReader
+from content_models.kernel.urls import page_portal_url
 from media.renditions import image_renditions_get
 
 from .base import Outgoing
@@ -15,23 +21,14 @@ logger = logging.getLogger(__name__)
 ELLIPSIS = "…"
 
 
-def page_summary(page) -> str:
-    """The short text a page offers for sharing: its summary, else its search description."""
-    return (getattr(page, "summary", "") or page.search_description or "").strip()
-
-
 def page_share_image(page):
-    """The page's sharing image, else its main image (news), else its image (infographics)."""
-    for name in ("social_image", "main_image", "image", "logo"):
-        image = getattr(page, name, None)
-        if image is not None and hasattr(image, "get_rendition"):
-            return image
-    return None
+    """The page's main image (the kernel's order: sharing image first), or None when it has no public one."""
+    return ContentReader().main_image(page)
 
 
 def post_text_default(*, page, channel: str, has_image: bool = False) -> str:
     """Title, summary and the page's portal address, the summary shortened to fit the network's limit."""
-    url = page.get_full_url() or ""
+    url = page_portal_url(page)
     title, summary = page.title.strip(), page_summary(page)
     limit = text_limit(channel=channel, has_image=has_image)
 
@@ -56,7 +53,7 @@ def outgoing_build(*, delivery, post) -> Outgoing:
     message = Outgoing(
         text=delivery.text,
         language=delivery.language,
-        link=post.page.specific.get_full_url() if post and post.page_id else "",
+        link=page_portal_url(post.page) if post and post.page_id else "",
         idempotency_key=str(delivery.idempotency_key),
         progress=dict(delivery.progress or {}),
     )

@@ -7,7 +7,6 @@ use the API. Each item carries a link to its translations' portal URLs through t
 """
 
 import dataclasses
-import datetime
 
 from django.db.models import CharField, Count, OuterRef, Subquery
 from django.db.models.functions import Cast
@@ -16,14 +15,16 @@ from django.utils.html import strip_tags
 from wagtail.models import Locale, Page, Revision
 
 from cms.languages import CONTENT_LANGUAGE_CODES, get_content_language
+from content_models.kernel.reader import ContentReader
+from content_models.kernel.urls import portal_url
+from content_models.kernel.visibility import Visibility
 from content_models.models import EventPage, HomePage
 from distribution.feeds import selectors
-from distribution.feeds.selectors import Visibility
 
-from .conf import feeds_setting, portal_url
-from .context import FeedContext
+from .conf import feeds_setting
 from .items import FeedItem, feed_item
 from .sections import SECTIONS, TOPIC_MODELS, FeedSection
+from .sources import FeedSources
 
 
 @dataclasses.dataclass
@@ -34,13 +35,12 @@ class FeedSource:
     language: str
     direction: str
     items: list[FeedItem]
-    valid_until: datetime.datetime | None  # the next go-live or expiry that changes what the feed shows
     cancelled: list = dataclasses.field(default_factory=list)  # events withdrawn, for the calendar
     uid: str = ""
 
 
-def _locale(code: str) -> Locale:
-    locale = selectors.locale_get(code) if code in CONTENT_LANGUAGE_CODES else None
+def _locale(reader: ContentReader, code: str) -> Locale:
+    locale = reader.locale_by_code(code) if code in CONTENT_LANGUAGE_CODES else None
     if locale is None:
         raise Http404(f"No feeds in {code!r}")
     return locale
@@ -74,28 +74,28 @@ def _home_and_index(locale: Locale, visibility: Visibility, index_model) -> tupl
     return home, index
 
 
-def _source(*, locale: Locale, visibility: Visibility, pages: list, title: str, link: str, description: str,
+def _source(*, reader: ContentReader, locale: Locale, pages: list, title: str, link: str, description: str,
             ) -> FeedSource:
-    ctx = FeedContext(locale=locale, visibility=visibility)
-    ctx.prepare(pages)
+    sources = FeedSources(locale=locale, reader=reader)
+    sources.prepare(pages)
     language = get_content_language(locale.language_code)
     return FeedSource(
         title=title, link=link, description=description, language=language.code, direction=language.direction,
-        items=[feed_item(page, ctx) for page in pages],
-        valid_until=selectors.next_transition_after(visibility.now, locale=locale),
+        items=[feed_item(page, sources) for page in pages],
     )
 
 
-def section_feed_source(*, locale_code: str, section_key: str, with_cancelled: bool = False) -> FeedSource:
-    locale = _locale(locale_code)
+def section_feed_source(*, reader: ContentReader, locale_code: str, section_key: str,
+                        with_cancelled: bool = False) -> FeedSource:
+    locale = _locale(reader, locale_code)
     section = SECTIONS.get(section_key)
     if section is None:
         raise Http404(f"No feed for {section_key!r}")
-    visibility = selectors.visibility_read()
+    visibility = reader.visibility
     home, index = _home_and_index(locale, visibility, section.index_model)
     site_name = home.title if home else "InterAzioni"
     source = _source(
-        locale=locale, visibility=visibility, pages=section_pages(section, locale=locale, visibility=visibility),
+        reader=reader, locale=locale, pages=section_pages(section, locale=locale, visibility=visibility),
         title=f"{site_name} – {index.title}" if index else site_name,
         link=_portal_url(index or home, locale),
         description=strip_tags(index.intro).strip() if index else "",
@@ -108,12 +108,12 @@ def section_feed_source(*, locale_code: str, section_key: str, with_cancelled: b
     return source
 
 
-def topic_feed_source(*, locale_code: str, slug: str) -> FeedSource:
-    locale = _locale(locale_code)
+def topic_feed_source(*, reader: ContentReader, locale_code: str, slug: str) -> FeedSource:
+    locale = _locale(reader, locale_code)
     topic = selectors.topic_by_slug(slug)
     if topic is None:
         raise Http404(f"No topic {slug!r}")
-    visibility = selectors.visibility_read()
+    visibility = reader.visibility
     pages = []
     for model in TOPIC_MODELS:  # topics are a many-to-many per model: one query each, whatever the items
         queryset = selectors.pages_visible_in_locale(model, locale=locale, visibility=visibility)
@@ -124,7 +124,7 @@ def topic_feed_source(*, locale_code: str, slug: str) -> FeedSource:
     home, _index = _home_and_index(locale, visibility, None)
     site_name = home.title if home else "InterAzioni"
     return _source(
-        locale=locale, visibility=visibility, pages=pages, title=f"{site_name} – {localized.name}",
+        reader=reader, locale=locale, pages=pages, title=f"{site_name} – {localized.name}",
         link=_portal_url(home, locale), description=localized.description,
     )
 

@@ -23,13 +23,3 @@ def feeds_setting(name: str):
 def absolute_url(path_or_url: str) -> str:
     """Media and document URLs are relative on this server and absolute in object storage: make both absolute."""
     return urljoin(feeds_setting("PUBLIC_BASE_URL").rstrip("/") + "/", path_or_url)
-
-
-def portal_url(url_path: str, language_code: str) -> str:
-    """A page's portal URL from its Wagtail url_path, as BasePage.get_url_parts builds it, with no query.
-
-    The first url_path segment is the locale's home page, which the portal does not show.
-    """
-    base_url = settings.PORTAL_BASE_URLS.get(language_code, "").rstrip("/")
-    segments = url_path.strip("/").split("/")
-    return base_url + "/" + "".join(f"{segment}/" for segment in segments[1:])

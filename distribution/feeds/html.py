@@ -11,15 +11,12 @@ from collections.abc import Callable
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from wagtail import blocks
-from wagtail.images.formats import get_image_format
-from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter
 
 from content_models import blocks as library
 from content_models.blocks.structured import WEEKDAY_NAMES
+from content_models.kernel.references import as_pk, list_items, raw_stream
+from content_models.kernel.richtext import richtext_html as portal_html
 
-from .references import as_pk, list_items, raw_stream, richtext_source
-
-DEFAULT_IMAGE_FORMAT = "fullwidth"
 HEADING_LEVELS = {"h2", "h3", "h4"}
 
 
@@ -29,30 +26,9 @@ class UnmappedBlockError(LookupError):
 
 # --- Rich text ---------------------------------------------------------------------------------------------------
 def richtext_html(value, ctx) -> str:
-    """Links to our pages point at the portal (a non-public page keeps its text, loses its href); images are
-    absolute renditions; embeds of anything else are dropped."""
-    html = richtext_source(value)
-    if not html:
-        return ""
-
-    def page_link(attrs):
-        page = ctx.page(as_pk(attrs.get("id")))
-        return format_html('<a href="{}">', ctx.page_url(page)) if page is not None else "<a>"
-
-    def document_link(attrs):
-        document = ctx.document(as_pk(attrs.get("id")))
-        return format_html('<a href="{}">', ctx.absolute(document.url)) if document is not None else "<a>"
-
-    def image_embed(attrs):
-        image = ctx.image(as_pk(attrs.get("id")))
-        image_format = get_image_format(attrs.get("format") or DEFAULT_IMAGE_FORMAT) or get_image_format(
-            DEFAULT_IMAGE_FORMAT
-        )
-        alt = "" if image is None or image.is_decorative else (attrs.get("alt") or image.default_alt_text)
-        return image_tag(image, ctx, alt=alt, spec_name="content") if image is not None and image_format else ""
-
-    html = LinkRewriter(rules={"page": page_link, "document": document_link})(html)
-    return EmbedRewriter(rules={"image": image_embed})(html)
+    """The kernel's portal HTML (links to pages that are not public keep their text and lose their address;
+    images as absolute renditions), in the feed's locale, with the feeds' public address for media."""
+    return portal_html(value, ctx.reader, locale_id=ctx.locale.pk, media_url=ctx.absolute)
 
 
 def image_tag(image, ctx, *, alt: str, spec_name: str = "content") -> str:

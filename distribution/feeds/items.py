@@ -1,4 +1,8 @@
-"""Feed items: what every format says about one page, computed once per feed from the batch-loaded context."""
+"""Feed items: what every format says about one page, computed once per feed from the batch-loaded sources.
+
+The link, the summary and the image are the content kernel's (the same as the API's `seo`, JSON-LD, newsletter
+teasers and social posts).
+"""
 
 import dataclasses
 import datetime
@@ -7,6 +11,7 @@ import mimetypes
 from django.utils import timezone
 
 from cms.languages import get_content_language
+from content_models.kernel.presentation import page_summary
 from content_models.models import NewsPage
 
 from .conf import feeds_setting
@@ -71,7 +76,7 @@ def feed_item(page, ctx) -> FeedItem:
         title=page.title,
         link=ctx.page_url(page),
         guid=page_guid(page, language.code),
-        summary=getattr(page, "summary", "") or page.search_description or "",
+        summary=page_summary(page),
         content_html=page_content_html(page, ctx),
         pubdate=pubdate,
         updateddate=max(page.last_published_at or pubdate, pubdate),

@@ -1,52 +1,20 @@
 """Reads of published content for distribution: which pages may leave through a feed, a calendar or a package.
 
-Every rule about what is public comes from `content_models.visibility`; this module only adds what distribution
-needs on top (pages of a section or a topic in one locale, a page in every locale, cancelled events). Callers
-read `Visibility` once per request and pass it down, so none of these selectors repeats the restriction queries.
+Every rule about what is public comes from the content kernel (`content_models.kernel.visibility`); this module
+only adds what distribution needs on top (pages of a section or a topic in one locale, a page in every locale,
+cancelled events). Callers read a `Visibility` once per request (a ContentReader's, for feeds) and pass it down,
+so none of these selectors repeats the restriction queries.
 Importable by the rest of the app (e.g. `page_translations_visible` for hand-offs and webhooks).
 """
 
-import dataclasses
 import datetime
 
 from django.conf import settings
-from django.db.models import Min, Q, QuerySet
-from django.utils import timezone
+from django.db.models import Q, QuerySet
 from wagtail.models import Locale, Page
 
-from content_models import visibility as rules
+from content_models.kernel.visibility import Visibility, visibility_read
 from content_models.models import EventPage, Topic
-
-
-@dataclasses.dataclass(frozen=True)
-class Visibility:
-    """What hides content at one instant: privacy-restricted page subtrees and private image collections."""
-
-    now: datetime.datetime
-    private_paths: list[str]
-    private_collection_ids: frozenset[int]
-
-    def pages(self, queryset: QuerySet) -> QuerySet:
-        return rules.visible_pages(queryset, now=self.now, private_paths=self.private_paths)
-
-    def page_is_visible(self, page) -> bool:
-        return rules.page_is_visible(page, now=self.now, private_paths=self.private_paths)
-
-    def image_is_public(self, image) -> bool:
-        return image is not None and image.collection_id not in self.private_collection_ids
-
-
-def visibility_read(*, now: datetime.datetime | None = None) -> Visibility:
-    """Two queries: page view restrictions and private collections."""
-    return Visibility(
-        now=now or timezone.now(),
-        private_paths=rules.private_page_paths(),
-        private_collection_ids=rules.private_collection_ids(),
-    )
-
-
-def locale_get(code: str) -> Locale | None:
-    return Locale.objects.filter(language_code=code).first()
 
 
 def pages_visible_in_locale(model: type, *, locale: Locale, visibility: Visibility) -> QuerySet:
@@ -91,12 +59,3 @@ def events_cancelled(*, locale: Locale, visibility: Visibility, past_days: int) 
     for path in visibility.private_paths:
         queryset = queryset.exclude(path__startswith=path)
     return queryset.filter(events_window_q(now=visibility.now, past_days=past_days))
-
-
-def next_transition_after(now: datetime.datetime, *, locale: Locale) -> datetime.datetime | None:
-    """The next instant a live page of `locale` goes live or expires by time alone (a cached feed ends there)."""
-    times = Page.objects.filter(live=True, locale=locale).aggregate(
-        go_live=Min("go_live_at", filter=Q(go_live_at__gt=now)),
-        expiry=Min("expire_at", filter=Q(expire_at__gt=now)),
-    )
-    return min((time for time in times.values() if time is not None), default=None)

@@ -10,6 +10,7 @@ from django.utils.feedgenerator import Enclosure
 from django.views.decorators.http import require_safe
 
 from cms.languages import CONTENT_LANGUAGES
+from content_models.kernel.reader import ContentReader
 
 from .build import FeedSource, section_feed_source, topic_feed_source
 from .caching import BuiltFeed, feed_response
@@ -92,11 +93,13 @@ class PageFeed(Feed):
 def _built(request, source: FeedSource, fmt: str) -> BuiltFeed:
     response = PageFeed(source=source, fmt=fmt, feed_url=absolute_url(request.path))(request)
     dates = [item.updateddate for item in source.items]
-    return BuiltFeed(
-        body=response.content, content_type=response["Content-Type"],
-        last_modified=max(dates).timestamp() if dates else None,
-        valid_until=source.valid_until.timestamp() if source.valid_until else None,
-    )
+    return BuiltFeed(body=response.content, content_type=response["Content-Type"],
+                     last_modified=max(dates).timestamp() if dates else None)
+
+
+def _reader(state) -> ContentReader:
+    # Feeds only link to the pages their items point at (and name an event's organiser): plain rows suffice.
+    return ContentReader(state, specific=False)
 
 
 def _window_key(request) -> str:
@@ -106,27 +109,27 @@ def _window_key(request) -> str:
 
 @require_safe
 def section_feed(request, locale: str, section: str, fmt: str):
-    return feed_response(request, key=_window_key(request), build=lambda: _built(
-        request, section_feed_source(locale_code=locale, section_key=section), fmt))
+    return feed_response(request, key=_window_key(request), build=lambda state: _built(
+        request, section_feed_source(reader=_reader(state), locale_code=locale, section_key=section), fmt))
 
 
 @require_safe
 def topic_feed(request, locale: str, slug: str, fmt: str):
-    return feed_response(request, key=_window_key(request), build=lambda: _built(
-        request, topic_feed_source(locale_code=locale, slug=slug), fmt))
+    return feed_response(request, key=_window_key(request), build=lambda state: _built(
+        request, topic_feed_source(reader=_reader(state), locale_code=locale, slug=slug), fmt))
 
 
 @require_safe
 def events_calendar(request, locale: str):
-    def build() -> BuiltFeed:
-        source = section_feed_source(locale_code=locale, section_key="events", with_cancelled=True)
+    def build(state) -> BuiltFeed:
+        source = section_feed_source(reader=_reader(state), locale_code=locale, section_key="events",
+                                     with_cancelled=True)
         body = calendar_build(name=source.title, description=source.description, url=source.link,
                               language=source.language, items=source.items, cancelled=source.cancelled,
                               uid=source.uid)
         dates = [item.updateddate for item in source.items]
         return BuiltFeed(body=body, content_type="text/calendar; charset=utf-8",
-                         last_modified=max(dates).timestamp() if dates else None,
-                         valid_until=source.valid_until.timestamp() if source.valid_until else None)
+                         last_modified=max(dates).timestamp() if dates else None)
 
     return feed_response(request, key=_window_key(request), build=build)
 

@@ -23,9 +23,10 @@ class DeliveryState(models.TextChoices):
     FLAGGED = "flagged", _("Needs removal by hand")
 
 
-class Delivery(models.Model):
-    """What the outbox does. The text and language are copied in when the row is made, so what went out is known
-    even after the post or the page changes; the page link survives deletion as a title only."""
+class SocialDelivery(models.Model):
+    """What the outbox does on a social channel (not the newsletter's per-subscriber `Delivery`). The text and
+    language are copied in when the row is made, so what went out is known even after the post or the page
+    changes; the page link survives deletion as a title only."""
 
     post = models.ForeignKey(
         "distribution.SocialPost", null=True, blank=True, on_delete=models.SET_NULL, related_name="deliveries",

@@ -1,23 +1,30 @@
 """A page's body as HTML and plain text for the national portal, block by block.
 
 Blocks carry no templates (docs/content-model.md), so each consumer maps them to its own output; this mapping
-fails loudly on a block it does not know, rather than dropping content silently.
+fails loudly on a block it does not know, rather than dropping content silently. What a package may show of other
+content (pages, images, documents: public ones, pages in the package's language) and rich text are the content
+kernel's, read through `ctx["reader"]` (package.py prepares it).
 """
 
 from html import unescape
 
 from django.utils.html import escape, format_html, strip_tags
 from django.utils.translation import gettext_lazy as _lazy
-from wagtail.rich_text import expand_db_html
+
+from content_models.kernel.richtext import richtext_html
 
 
 class UnmappedBlockError(LookupError):
     pass
 
 
-def _rich(value) -> str:
-    source = getattr(value, "source", value) or ""
-    return expand_db_html(source) if source else ""
+def _rich(value, ctx) -> str:
+    return richtext_html(value, ctx["reader"], locale_id=ctx["locale_id"], media_url=ctx["media_url"])
+
+
+def _served(page, ctx):
+    """A page pointed at, public, in the package's language else in Italian; None otherwise."""
+    return ctx["reader"].page(page.pk, ctx["locale_id"]) if page is not None else None
 
 
 def _heading(value, ctx):
@@ -26,8 +33,8 @@ def _heading(value, ctx):
 
 
 def _image(value, ctx):
-    image = value["image"]
-    if image is None or image.collection_id in ctx["private_collections"]:
+    image = ctx["reader"].image(value["image"].pk) if value["image"] is not None else None
+    if image is None:
         return ""
     ctx["images"].append(image)
     alt = value.get("alt_text") or image.default_alt_text
@@ -37,9 +44,9 @@ def _image(value, ctx):
 
 
 def _link_url(value, ctx) -> str:
-    page = value.get("page")
-    if page is not None:
-        return page.specific.get_full_url() if ctx["is_public"](page) else ""
+    if value.get("page") is not None:
+        served = _served(value["page"], ctx)
+        return ctx["reader"].page_url(served) if served is not None else ""
     return value.get("url") or ""
 
 
@@ -49,10 +56,8 @@ def _cta(value, ctx):
 
 
 def _related(value, ctx):
-    items = [
-        format_html('<li><a href="{}">{}</a></li>', page.specific.get_full_url(), page.title)
-        for page in value["pages"] if page is not None and ctx["is_public"](page)
-    ]
+    served = [page for page in (_served(page, ctx) for page in value["pages"]) if page is not None]
+    items = [format_html('<li><a href="{}">{}</a></li>', ctx["reader"].page_url(page), page.title) for page in served]
     if not items:
         return ""
     title = format_html("<h2>{}</h2>", value["title"]) if value.get("title") else ""
@@ -61,14 +66,14 @@ def _related(value, ctx):
 
 def _steps(value, ctx):
     title = format_html("<h2>{}</h2>", value["title"]) if value.get("title") else ""
-    steps = "".join(format_html("<li><strong>{}</strong>", s["title"]) + _rich(s["description"]) + "</li>"
+    steps = "".join(format_html("<li><strong>{}</strong>", s["title"]) + _rich(s["description"], ctx) + "</li>"
                     for s in value["steps"])
     return f"{title}<ol>{steps}</ol>"
 
 
 def _faq(value, ctx):
     title = format_html("<h2>{}</h2>", value["title"]) if value.get("title") else ""
-    return title + "".join(format_html("<h3>{}</h3>", i["question"]) + _rich(i["answer"]) for i in value["items"])
+    return title + "".join(format_html("<h3>{}</h3>", i["question"]) + _rich(i["answer"], ctx) for i in value["items"])
 
 
 def _contact(value, ctx):
@@ -85,10 +90,10 @@ def _figures(value, ctx):
 
 
 def _document(value, ctx):
-    document = value["document"]
-    if document is None or document.collection_id in ctx["private_collections"]:
+    document = ctx["reader"].document(value["document"].pk) if value["document"] is not None else None
+    if document is None:
         return ""
-    return format_html('<p><a href="{}">{}</a></p>', ctx["document_url"](document), value.get("title") or document.title)
+    return format_html('<p><a href="{}">{}</a></p>', ctx["media_url"](document.url), value.get("title") or document.title)
 
 
 def _video(value, ctx):
@@ -102,12 +107,12 @@ def _quote(value, ctx):
 
 
 def _alert(value, ctx):
-    return format_html("<aside><strong>{}</strong>", value["title"]) + _rich(value["text"]) + "</aside>"
+    return format_html("<aside><strong>{}</strong>", value["title"]) + _rich(value["text"], ctx) + "</aside>"
 
 
 BLOCKS = {
     "heading": _heading,
-    "paragraph": lambda value, ctx: _rich(value),
+    "paragraph": _rich,
     "image": _image,
     "call_to_action": _cta,
     "related_pages": _related,
@@ -156,7 +161,7 @@ def page_body_html(page, ctx) -> str:
         value = getattr(page, name, None)
         if not value:
             continue
-        html = stream_html(value, ctx) if hasattr(value, "stream_block") else _rich(value)
+        html = stream_html(value, ctx) if hasattr(value, "stream_block") else _rich(value, ctx)
         if html.strip():
             parts.append((format_html("<h2>{}</h2>\n", heading) if heading else "") + html)
     return "\n".join(parts)

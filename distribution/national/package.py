@@ -10,13 +10,8 @@ from django.conf import settings
 from django.utils import timezone, translation
 from wagtail.models import Page
 
-from content_models.visibility import (
-    page_is_visible,
-    private_collection_ids,
-    private_page_paths,
-    visible_pages,
-)
-from distribution.channels.compose import page_share_image, page_summary
+from content_models.kernel.presentation import page_summary
+from content_models.kernel.reader import ContentReader
 from media.renditions import image_renditions_get
 
 from .body import html_to_text, page_body_html
@@ -40,28 +35,21 @@ def _iso(value) -> str | None:
 
 def national_package_build(*, page) -> dict | None:
     """The package as a dict (JSON-ready), or None when the page is not public."""
-    now = timezone.now()
-    private_paths = private_page_paths()
+    reader = ContentReader()
     page = page.specific
-    if not page_is_visible(page, now=now, private_paths=private_paths):
+    if not reader.visibility.page_is_visible(page):
         return None
-    private_collections = private_collection_ids()
+    reader.prepare([page])
     images = []
-    ctx = {
-        "private_collections": private_collections,
-        "images": images,
-        "image_url": lambda image: _image_url(image),
-        "document_url": lambda document: _absolute(document.url),
-        "is_public": lambda linked: page_is_visible(linked, now=now, private_paths=private_paths),
-    }
-    lead = page_share_image(page)
-    if lead is not None and lead.collection_id not in private_collections:
+    ctx = {"reader": reader, "locale_id": page.locale_id, "images": images, "image_url": _image_url,
+           "media_url": _absolute}
+    lead = reader.main_image(page)
+    if lead is not None:
         images.append(lead)
     with translation.override(page.locale.language_code):
         body_html = page_body_html(page, ctx)
-    translations = visible_pages(
-        Page.objects.filter(translation_key=page.translation_key).select_related("locale"),
-        now=now, private_paths=private_paths,
+    translations = reader.visible(
+        Page.objects.filter(translation_key=page.translation_key).select_related("locale")
     ).order_by("locale_id")
     return {
         "version": PACKAGE_VERSION,
@@ -76,10 +64,10 @@ def national_package_build(*, page) -> dict | None:
         "place": _place(page),
         "images": [_image_entry(image) for image in dict.fromkeys(images)],
         "languages": [
-            {"language": p.locale.language_code, "title": p.title, "url": p.specific.get_full_url()}
+            {"language": p.locale.language_code, "title": p.title, "url": reader.page_url(p)}
             for p in translations
         ],
-        "source_url": page.get_full_url(),
+        "source_url": reader.page_url(page),
         "first_published_at": _iso(page.first_published_at),
         "last_published_at": _iso(page.last_published_at),
     }

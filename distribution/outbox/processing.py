@@ -15,13 +15,13 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from content_models.visibility import page_is_visible, private_page_paths
+from cms.tasks import task_enqueue
+from content_models.kernel.visibility import page_is_visible, private_page_paths
 from distribution.channels import ADAPTERS, ChannelError, channel_adapter, channel_is_enabled
 from distribution.channels.compose import outgoing_build
 from distribution.channels.limits import post_errors
-from distribution.models import Delivery, DeliveryKind, DeliveryState
+from distribution.models import DeliveryKind, DeliveryState, SocialDelivery
 from distribution.retry import attempts_exhausted, retry_delay
-from distribution.tasks import enqueue_at, outbox_deliver
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +29,7 @@ logger = logging.getLogger(__name__)
 def deliveries_due(*, now=None) -> list[int]:
     now = now or timezone.now()
     return list(
-        Delivery.objects.filter(state=DeliveryState.PENDING, next_attempt_at__lte=now)
+        SocialDelivery.objects.filter(state=DeliveryState.PENDING, next_attempt_at__lte=now)
         .order_by("next_attempt_at", "pk")
         .values_list("pk", flat=True)
     )
@@ -50,7 +50,7 @@ def deliveries_process_due(*, now=None) -> dict[str, int]:
 def deliveries_resume_stale(*, now=None) -> int:
     now = now or timezone.now()
     stale_before = now - timezone.timedelta(seconds=settings.DISTRIBUTION_CLAIM_TIMEOUT_SECONDS)
-    stale = Delivery.objects.filter(state=DeliveryState.SENDING, claimed_at__lt=stale_before)
+    stale = SocialDelivery.objects.filter(state=DeliveryState.SENDING, claimed_at__lt=stale_before)
     idempotent = [name for name, adapter in ADAPTERS.items() if adapter.idempotent]
     resumed = stale.filter(channel__in=idempotent).update(state=DeliveryState.PENDING, next_attempt_at=now)
     stale.exclude(channel__in=idempotent).update(
@@ -62,26 +62,26 @@ def deliveries_resume_stale(*, now=None) -> int:
     return resumed
 
 
-def delivery_retry(*, delivery: Delivery) -> bool:
+def delivery_retry(*, delivery: SocialDelivery) -> bool:
     """An editor's explicit retry of a failed delivery (after checking the network, for an ambiguous one)."""
     progress = {key: value for key, value in (delivery.progress or {}).items() if key != "ambiguous"}
-    updated = Delivery.objects.filter(pk=delivery.pk, state=DeliveryState.FAILED).update(
+    updated = SocialDelivery.objects.filter(pk=delivery.pk, state=DeliveryState.FAILED).update(
         state=DeliveryState.PENDING, next_attempt_at=timezone.now(), progress=progress
     )
     if updated:
-        outbox_deliver.enqueue(delivery.pk)
+        task_enqueue("distribution.tasks.outbox_deliver", delivery.pk)
     return bool(updated)
 
 
-def delivery_process(*, delivery_id: int, now=None) -> Delivery | None:
+def delivery_process(*, delivery_id: int, now=None) -> SocialDelivery | None:
     """Send one due delivery. None when it was not due or another worker holds it."""
     now = now or timezone.now()
-    claimed = Delivery.objects.filter(pk=delivery_id, state=DeliveryState.PENDING, next_attempt_at__lte=now).update(
+    claimed = SocialDelivery.objects.filter(pk=delivery_id, state=DeliveryState.PENDING, next_attempt_at__lte=now).update(
         state=DeliveryState.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
     )
     if not claimed:
         return None
-    delivery = Delivery.objects.select_related("post__image", "post__page", "target").get(pk=delivery_id)
+    delivery = SocialDelivery.objects.select_related("post__image", "post__page", "target").get(pk=delivery_id)
     refusal = _refusal(delivery)
     if refusal is not None:
         state, message = refusal
@@ -111,7 +111,7 @@ def delivery_process(*, delivery_id: int, now=None) -> Delivery | None:
     return delivery
 
 
-def _refusal(delivery: Delivery) -> tuple[str, str] | None:
+def _refusal(delivery: SocialDelivery) -> tuple[str, str] | None:
     """Why this delivery must not go out now, checked at send time (the page may have changed since queued)."""
     if not channel_is_enabled(delivery.channel):
         return DeliveryState.FAILED, _("The channel is switched off or missing its settings.")
@@ -135,7 +135,7 @@ def _refusal(delivery: Delivery) -> tuple[str, str] | None:
     return None
 
 
-def _failed(delivery: Delivery, error: ChannelError, *, adapter_idempotent: bool, now) -> None:
+def _failed(delivery: SocialDelivery, error: ChannelError, *, adapter_idempotent: bool, now) -> None:
     if error.retryable and error.ambiguous and not adapter_idempotent:
         delivery.progress = {**(delivery.progress or {}), "ambiguous": True}
         _finish(delivery, state=DeliveryState.FAILED, last_error=_(
@@ -144,12 +144,12 @@ def _failed(delivery: Delivery, error: ChannelError, *, adapter_idempotent: bool
     elif error.retryable and not attempts_exhausted(delivery.attempts):
         delay = retry_delay(attempt=delivery.attempts, retry_after=error.retry_after)
         _finish(delivery, state=DeliveryState.PENDING, last_error=str(error), next_attempt_at=now + delay)
-        enqueue_at(outbox_deliver, delivery.pk, when=now + delay)
+        task_enqueue("distribution.tasks.outbox_deliver", delivery.pk, at=now + delay)
     else:
         _finish(delivery, state=DeliveryState.FAILED, last_error=str(error))
 
 
-def _finish(delivery: Delivery, **fields) -> None:
+def _finish(delivery: SocialDelivery, **fields) -> None:
     for name, value in fields.items():
         setattr(delivery, name, value)
     delivery.save(update_fields=[*fields, "text", "language", "progress", "updated_at"])

@@ -1,17 +1,16 @@
 """Which deliveries a page's publish or unpublish makes. Runs inside the publishing transaction; sending waits
-for the commit (the task is enqueued with on_commit), so nothing goes out for a publish that rolled back."""
+for the commit (cms.tasks.task_enqueue), so nothing goes out for a publish that rolled back."""
 
 from django.conf import settings
-from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from content_models.visibility import page_is_visible, private_page_paths
+from cms.tasks import task_enqueue
+from content_models.kernel.visibility import page_is_visible, private_page_paths
 from distribution.channels import ADAPTERS, enabled_channels, unpublish_policy
 from distribution.channels.compose import page_share_image, post_text_default
-from distribution.models import Delivery, DeliveryKind, DeliveryState, SendMode, SocialPost
-from distribution.tasks import enqueue_at, outbox_deliver
+from distribution.models import DeliveryKind, DeliveryState, SendMode, SocialDelivery, SocialPost
 
 # A post with one of these is on the network, or about to be: publishing again does not post it again.
 ACTIVE_STATES = (DeliveryState.PENDING, DeliveryState.SENDING, DeliveryState.SENT)
@@ -23,9 +22,9 @@ def page_is_public(page) -> bool:
 
 def post_is_out(post) -> bool:
     """A delivery of this post is queued, sending or sent (and not deleted since), or may have gone out."""
-    deleted = Delivery.objects.filter(kind=DeliveryKind.DELETE, state=DeliveryState.SENT).values("target_id")
+    deleted = SocialDelivery.objects.filter(kind=DeliveryKind.DELETE, state=DeliveryState.SENT).values("target_id")
     return (
-        Delivery.objects.filter(post=post, kind=DeliveryKind.POST)
+        SocialDelivery.objects.filter(post=post, kind=DeliveryKind.POST)
         .filter(Q(state__in=ACTIVE_STATES) | Q(state=DeliveryState.FAILED, progress__ambiguous=True))
         .exclude(pk__in=deleted)
         .exists()
@@ -51,7 +50,7 @@ def posts_autocreate(*, page) -> None:
         )
 
 
-def page_posts_schedule(*, page) -> list[Delivery]:
+def page_posts_schedule(*, page) -> list[SocialDelivery]:
     """On publish: queue every post of the page that has not gone out yet. Nothing for a page that is not public
     (restricted, expired, scheduled): a post would point readers at content they cannot see."""
     channels = set(enabled_channels())
@@ -66,10 +65,10 @@ def page_posts_schedule(*, page) -> list[Delivery]:
     return deliveries
 
 
-def post_schedule_if_live(*, post) -> Delivery | None:
+def post_schedule_if_live(*, post) -> SocialDelivery | None:
     """After an editor saves a scheduled post: a live page gets its delivery now, set for the post's time; a
     pending one follows the new time. Posts "on publish" wait for the next publish."""
-    pending = Delivery.objects.filter(post=post, kind=DeliveryKind.POST, state=DeliveryState.PENDING)
+    pending = SocialDelivery.objects.filter(post=post, kind=DeliveryKind.POST, state=DeliveryState.PENDING)
     if post.send_mode == SendMode.NEVER:
         pending.update(state=DeliveryState.CANCELLED, last_error=_("The editor chose not to post on this channel."))
         return None
@@ -84,38 +83,38 @@ def post_schedule_if_live(*, post) -> Delivery | None:
     return delivery
 
 
-def delivery_create(*, post, page) -> Delivery:
+def delivery_create(*, post, page) -> SocialDelivery:
     now = timezone.now()
     when = max(post.send_at, now) if post.send_mode == SendMode.SCHEDULED and post.send_at else now
-    return Delivery.objects.create(
+    return SocialDelivery.objects.create(
         post=post, page=page, page_title=page.title[:255], channel=post.channel, kind=DeliveryKind.POST,
         language=page.locale.language_code, text=post.text, next_attempt_at=when,
     )
 
 
-def page_posts_retract(*, page, reason: str) -> list[Delivery]:
+def page_posts_retract(*, page, reason: str) -> list[SocialDelivery]:
     """On unpublish or delete: cancel what has not gone out; delete or flag what has, as each channel says."""
     now = timezone.now()
-    Delivery.objects.filter(page=page, kind=DeliveryKind.POST, state=DeliveryState.PENDING).update(
+    SocialDelivery.objects.filter(page=page, kind=DeliveryKind.POST, state=DeliveryState.PENDING).update(
         state=DeliveryState.CANCELLED, last_error=reason, updated_at=now
     )
-    handled = Delivery.objects.filter(target__page=page).exclude(
+    handled = SocialDelivery.objects.filter(target__page=page).exclude(
         state__in=[DeliveryState.CANCELLED, DeliveryState.FAILED]
     ).values("target_id")
     made = []
-    for sent in Delivery.objects.filter(page=page, kind=DeliveryKind.POST, state=DeliveryState.SENT).exclude(
+    for sent in SocialDelivery.objects.filter(page=page, kind=DeliveryKind.POST, state=DeliveryState.SENT).exclude(
         pk__in=handled
     ):
         policy = unpublish_policy(sent.channel)
         if policy == "ignore":
             continue
         if policy == "delete" and ADAPTERS[sent.channel].can_delete and sent.remote_id:
-            made.append(Delivery.objects.create(
+            made.append(SocialDelivery.objects.create(
                 post=sent.post, page=page, page_title=sent.page_title, channel=sent.channel,
                 kind=DeliveryKind.DELETE, target=sent, language=sent.language, next_attempt_at=now,
             ))
         else:
-            made.append(Delivery.objects.create(
+            made.append(SocialDelivery.objects.create(
                 post=sent.post, page=page, page_title=sent.page_title, channel=sent.channel,
                 kind=DeliveryKind.FLAG, target=sent, language=sent.language, state=DeliveryState.FLAGGED,
                 remote_id=sent.remote_id, remote_url=sent.remote_url,
@@ -125,19 +124,12 @@ def page_posts_retract(*, page, reason: str) -> list[Delivery]:
     return made
 
 
-def deliveries_enqueue_on_commit(deliveries: list[Delivery]) -> None:
+def deliveries_enqueue_on_commit(deliveries: list[SocialDelivery]) -> None:
     """Send what is due now once the transaction commits; later ones at their time where the task backend can
     defer, else at the next `manage.py distribution_outbox` (cron)."""
     now = timezone.now()
-    due = [delivery.pk for delivery in deliveries if delivery.next_attempt_at and delivery.next_attempt_at <= now]
     for delivery in deliveries:
         if delivery.next_attempt_at and delivery.next_attempt_at > now:
-            enqueue_at(outbox_deliver, delivery.pk, when=delivery.next_attempt_at)
-    if not due:
-        return
-
-    def enqueue():
-        for delivery_id in due:
-            outbox_deliver.enqueue(delivery_id)
-
-    transaction.on_commit(enqueue)
+            task_enqueue("distribution.tasks.outbox_deliver", delivery.pk, at=delivery.next_attempt_at)
+        elif delivery.next_attempt_at:
+            task_enqueue("distribution.tasks.outbox_deliver", delivery.pk)

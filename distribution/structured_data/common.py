@@ -4,6 +4,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from content_models.choices import PROVINCES
+from content_models.kernel.presentation import page_summary
 
 CONTEXT = "https://schema.org"
 IMAGE_SPEC = "social"  # 1200x630 JPEG: the size search engines and social cards ask for
@@ -95,7 +96,7 @@ def web_page_base(page, sources, type_name: str) -> dict:
         "@id": url,
         "url": url,
         "name": page.title,
-        "description": getattr(page, "summary", "") or page.search_description,
+        "description": page_summary(page),
         "inLanguage": sources.language_code(page),
         "image": image_object(sources.main_image(page), sources),
         "datePublished": iso(page.first_published_at),

@@ -1,5 +1,7 @@
 """AssociationPage as schema.org `Organization`."""
 
+from content_models.kernel.presentation import page_summary
+
 from .common import area_served, compact, image_object, languages, postal_address
 
 
@@ -16,7 +18,7 @@ def organization(page, sources) -> dict:
         "@id": url,
         "url": url,
         "name": page.title,
-        "description": page.summary,
+        "description": page_summary(page),
         "logo": logo,
         "image": logo,
         "address": postal_address(street=page.address, locality=page.municipality, province=page.province),

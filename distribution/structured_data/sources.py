@@ -1,14 +1,12 @@
 """What the JSON-LD builders read beyond a page's own row, behind one small interface.
 
 Builders never query: callers hand them a `StructuredDataSources` that has loaded what a batch of pages needs.
-Feeds use `distribution.feeds.context.FeedContext`; the GraphQL API adapts its request loader
-(graphql_api/pages/json_ld.py). Both hide what is not public.
+Feeds use `distribution.feeds.sources.FeedSources` over a kernel ContentReader; the GraphQL API adapts its
+request's loaders (graphql_api/pages/json_ld.py). Both hide what is not public, and both answer `main_image` with
+the kernel's one choice (content_models/kernel/presentation.py).
 """
 
 from typing import Protocol
-
-# Where a page's public image is, in order: the sharing image, then the page type's own main image or logo.
-IMAGE_ATTNAMES = ("social_image_id", "main_image_id", "image_id", "logo_id")
 
 
 class StructuredDataSources(Protocol):
@@ -19,7 +17,7 @@ class StructuredDataSources(Protocol):
         """The code of the locale the page is written in."""
 
     def main_image(self, page):
-        """The page's public image (sharing image first, then its main image), or None."""
+        """The page's main image (content_models.kernel.presentation.page_main_image), or None."""
 
     def rendition(self, image, name: str):
         """A named rendition of `image` (media/renditions.py), or None when it cannot be made."""

@@ -2,13 +2,13 @@
 that is not public (a draft's slug can say what is coming)."""
 
 from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
+from cms.tasks import task_enqueue
+from content_models.kernel.visibility import page_is_visible, private_page_paths, visible_pages
 from content_models.models import ServicePage, ServicePoint
 from content_models.models.mixins import TopicPage
-from content_models.visibility import page_is_visible, private_page_paths, visible_pages
 from distribution.models import WebhookDelivery, WebhookEvent
 
 
@@ -99,11 +99,5 @@ def event_record(*, event_type: str, object_id, translation_key, ordering_key: s
     WebhookDelivery.objects.bulk_create(
         [WebhookDelivery(event=event, url=url, ordering_key=ordering_key, next_attempt_at=occurred_at) for url in urls]
     )
-    transaction.on_commit(_enqueue)
+    task_enqueue("distribution.tasks.webhooks_deliver")
     return event
-
-
-def _enqueue():
-    from distribution.tasks import webhooks_deliver
-
-    webhooks_deliver.enqueue()

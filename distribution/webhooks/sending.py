@@ -12,10 +12,10 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.tasks import task_enqueue
 from distribution.models import DeliveryState, WebhookDelivery
 from distribution.retry import attempts_exhausted, retry_delay
 from distribution.signing import SIGNATURE_HEADER, signature_header
-from distribution.tasks import enqueue_at, webhooks_deliver
 
 UNFINISHED = (DeliveryState.PENDING, DeliveryState.SENDING)
 
@@ -81,7 +81,7 @@ def _retry_or_fail(delivery, now, *, error: str, status, retry_after=None) -> st
     if attempts_exhausted(delivery.attempts):
         return _finish(delivery, DeliveryState.FAILED, error=error, status=status)
     delay = retry_delay(attempt=delivery.attempts, retry_after=retry_after)
-    enqueue_at(webhooks_deliver, when=now + delay)
+    task_enqueue("distribution.tasks.webhooks_deliver", at=now + delay)
     return _finish(delivery, DeliveryState.PENDING, error=error, status=status, next_attempt_at=now + delay)
 
 

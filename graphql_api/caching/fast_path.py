@@ -21,9 +21,9 @@ import json
 
 from django.http import QueryDict
 
+from content_models.kernel.generation import content_state_read
 from graphql_api.conf import api_setting
 
-from .generation import content_state_read
 from .persisted import PersistedQuery, PersistedQueryError, persisted_query_hash
 from .responses import Policy, ResponsePlan, response_cache_get, response_key, response_key_settings
 
@@ -95,7 +95,7 @@ def cached_get_lookup(request, *, schema) -> tuple[ResponsePlan, PersistedQuery 
     entry = response_cache_get(key)
     if entry is None:
         return None  # no SQL spent: a request the normal path refuses still costs none
-    # Read after the entry, which is fine: an entry is never older than its stamp (generation.py).
+    # Read after the entry, which is fine: an entry is never older than its stamp (kernel/generation.py).
     state = content_state_read()
     plan = ResponsePlan(
         policy=Policy.PUBLIC, key=key, state=state, operation_name=operation_name, request_read=True

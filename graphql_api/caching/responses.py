@@ -2,12 +2,12 @@
 
 A successful query's response is stored in the default cache (Redis with REDIS_URL, local memory otherwise) under
 a key made of the document's sha256, the variables, the operation name as the request gave it, the schema (with
-its validation rules and limits), GRAPHQL_CACHE_VERSION and the base of media URLs, stamped with the content state it was computed in
-(generation.py): it is served only while a fresh read of the state gives the same stamp. The only part of the
-request beyond its GraphQL parameters is the host it came in on, and only when media URLs are built from it
-(GRAPHQL_MEDIA_BASE_URL unset); no other header is part of the key: nothing the API returns depends on one (the
-locale is an argument, page URLs come from settings, nobody is authenticated, the language of the request is
-ignored).
+its validation rules and limits), GRAPHQL_CACHE_VERSION and the base of media URLs, stamped with the content state
+it was computed in (content_models/kernel/generation.py): it is served only while a fresh read of the state gives
+the same stamp. The only part of the request beyond its GraphQL parameters is the host it came in on, and only
+when media URLs are built from it (GRAPHQL_MEDIA_BASE_URL unset); no other header is part of the key: nothing the
+API returns depends on one (the locale is an argument, page URLs come from settings, nobody is authenticated, the
+language of the request is ignored).
 
 Two lookups, one key (`response_key`): a GET is looked up by the view before strawberry reads anything
 (fast_path.py), and any request by the ResponseCache extension once its document is parsed and validated, before
@@ -35,10 +35,9 @@ from graphql import ExecutionResult as GraphQLExecutionResult
 from strawberry.extensions import FieldExtension, SchemaExtension
 from strawberry.types.graphql import OperationType
 
+from content_models.kernel.generation import ContentState, content_state_read
 from graphql_api.conf import api_setting
 from graphql_api.media.urls import current_media_base_url
-
-from .generation import ContentState, content_state_read
 
 logger = logging.getLogger(__name__)
 
@@ -199,7 +198,7 @@ class ResponseCache(SchemaExtension):
         if plan.state is None:
             plan.state = content_state_read()
         # The visibility rules (go-live, expiry) use the instant the state was read at, and the reference data
-        # (locales, restrictions) memoised for this content state.
+        # (locales, restrictions) memoised for this content state (content_models/kernel/memo.py).
         execution.context.loader.use_state(plan.state)
         if plan.request_read and api_setting("RESPONSE_CACHE_SECONDS") > 0:
             plan.key = response_key(

@@ -6,7 +6,7 @@ from strawberry.types import Info
 
 from cms.client_ip import client_ip
 from insights.services import FeedbackRefused, page_feedback_submit
-from insights.translation_status import public_statuses
+from insights.translation_status import PublicState, PublicStatus, public_statuses
 
 from .types import (
     PageFeedbackError,
@@ -17,7 +17,7 @@ from .types import (
     TranslationStatus,
 )
 
-STATUSES_ATTR = "_api_translation_statuses"
+STATUSES_KEY = "translation_statuses"
 
 
 @strawberry.type
@@ -48,19 +48,25 @@ class Mutation:
         return SubmitPageFeedbackPayload(ok=True, errors=[])
 
 
-def translation_status_resolve(page, loader, fallback_attr: str) -> TranslationStatus:
+def translation_status_resolve(page, loader) -> TranslationStatus:
     """The page's status, computed for its whole batch at once (two queries, whatever the batch's size)."""
-    batch = loader.batch_of(page)
-    statuses = getattr(batch, STATUSES_ATTR, None)
-    if statuses is None or page.pk not in statuses:
-        statuses = public_statuses(
-            batch.pages if page in batch.pages else [page],
-            default_locale_id=loader.default_locale.pk,
-            visible=loader.visible,
-            fallback_attr=fallback_attr,
-        )
-        setattr(batch, STATUSES_ATTR, statuses)
-    status = statuses[page.pk]
+    served = loader.served.of(page)
+    if served.is_fallback:  # the default locale's page standing in for a missing translation
+        status = PublicStatus(PublicState.MISSING, page.last_published_at, None)
+    else:
+        batch = loader.batches.of(page)
+        statuses = batch.results.get(STATUSES_KEY)
+        if statuses is None or page.pk not in statuses:
+            # Only what was served as itself: a fallback copy shares its page id with the original.
+            pages = [obj for obj in batch.objects if not loader.served.is_fallback(obj)]
+            statuses = public_statuses(
+                pages if page in pages else [page],
+                default_locale_id=loader.default_locale.pk,
+                visible=loader.visible,
+                is_fallback=loader.served.is_fallback,
+            )
+            batch.results[STATUSES_KEY] = statuses
+        status = statuses[page.pk]
     return TranslationStatus(
         state=TranslationState(status.state.value),
         source_updated_at=status.source_updated_at,

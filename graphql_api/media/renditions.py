@@ -6,19 +6,15 @@ raw spec a deployment allows with MEDIA_ALLOWED_FILTER_SPECS).
 """
 
 import re
-from functools import lru_cache
-
-from wagtail.images.models import Filter
 
 from graphql_api.conf import api_setting
 from graphql_api.errors import ApiError, ErrorCode
-from media.renditions import filter_spec_is_allowed, rendition_specs
+from media.renditions import filter_spec_is_allowed, rendition_get, rendition_specs
 
 # Wagtail's no-op filter: the whole image at its own size, re-encoded (so without its camera metadata) into the
 # public renditions storage. `Image.url` serves it: originals are private, and with S3 their signed URLs expire.
 ORIGINAL_SPEC = "original"
 ORIGINAL_ATTR = "_api_original_rendition"
-INDEX_ATTR = "_api_renditions"
 
 _RESIZE = re.compile(r"^(?P<op>width|fill|max|min)-(?P<width>\d+)(?:x(?P<height>\d+))?(?P<rest>(?:-c\d+)?)$")
 
@@ -34,34 +30,6 @@ def check_filter(name_or_spec: str) -> str:
         ErrorCode.RENDITION_FILTER_NOT_ALLOWED,
         f"Rendition {name_or_spec!r} is not allowed; ask for one of: {', '.join(named)}.",
     )
-
-
-@lru_cache(maxsize=512)  # specs come from the allow-list (and srcset widths), so they are few
-def _filter(spec: str) -> Filter:
-    return Filter(spec=spec)
-
-
-def rendition_get(image, spec: str):
-    """image.get_rendition(spec), answered from the renditions the loader prefetched when they hold it.
-
-    Why not get_rendition alone: for a rendition it already has, Wagtail still parses the filter spec (its
-    operations are built through `inspect`) and writes the rendition to the rendition cache, pickled, on every
-    call: most of the CPU of a list of 50 cards. Here the filter is parsed once per spec and the prefetched
-    renditions are indexed once per image; anything else (an SVG, a rendition not made yet) goes to Wagtail.
-    """
-    index = getattr(image, INDEX_ATTR, None)
-    if index is None:
-        prefetched = getattr(image, "_prefetched_objects_cache", {}).get("renditions")
-        if prefetched is None or image.is_svg():
-            return image.get_rendition(spec)
-        index = {(rendition.filter_spec, rendition.focal_point_key): rendition for rendition in prefetched}
-        setattr(image, INDEX_ATTR, index)
-    filter = _filter(spec)
-    rendition = index.get((spec, filter.get_cache_key(image)))
-    if rendition is None:
-        rendition = image.get_rendition(filter)
-        index[(rendition.filter_spec, rendition.focal_point_key)] = rendition
-    return rendition
 
 
 def original_rendition(image):

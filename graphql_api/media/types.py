@@ -1,11 +1,13 @@
-"""Images, renditions and documents. Images are loaded by the request loader, with their renditions prefetched."""
+"""Images, renditions and documents, loaded by the request's loaders with their renditions prefetched."""
 
 import strawberry
 import strawberry_django
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from .renditions import check_filter, original_rendition, rendition_get, srcset_specs
+from media.renditions import rendition_get
+
+from .renditions import check_filter, original_rendition, srcset_specs
 from .urls import absolute_media_url
 
 

@@ -1,18 +1,19 @@
-"""The `jsonLd` field: distribution's schema.org builders, fed by the request loader.
+"""The `jsonLd` field: distribution's schema.org builders, fed by the request's loaders.
 
-The builders run no query; this adapter answers them from the loader, which loads images (with renditions),
+The builders run no query; this adapter answers them from the loaders, which load images (with renditions),
 organisers and snippets for the page's whole batch, so the field's SQL does not grow with the number of pages.
+The main image is the content kernel's choice, loaded through the batch (the same one `seo` shows).
 """
 
+from content_models.kernel.presentation import page_main_image
 from distribution.structured_data import page_json_ld
-from distribution.structured_data.sources import IMAGE_ATTNAMES
-from graphql_api.loader import RequestLoader
+from graphql_api.loaders import RequestLoader
 from graphql_api.media.urls import absolute_media_url
 from media.renditions import image_renditions_get
 
 
 class LoaderSources:
-    """distribution.structured_data.StructuredDataSources over the request loader."""
+    """distribution.structured_data.StructuredDataSources over the request's loaders."""
 
     def __init__(self, loader: RequestLoader):
         self.loader = loader
@@ -24,12 +25,7 @@ class LoaderSources:
         return self.loader.language_code(page.locale_id)
 
     def main_image(self, page):
-        for attname in IMAGE_ATTNAMES:
-            if hasattr(page, attname):
-                image = self.loader.image_for(page, attname)
-                if image is not None:
-                    return image
-        return None
+        return page_main_image(page, self.loader.media.image_for)
 
     def rendition(self, image, name: str):
         return image_renditions_get(image, name).get(name) if image is not None else None
@@ -38,13 +34,13 @@ class LoaderSources:
         return absolute_media_url(url)
 
     def organizer(self, page):
-        return self.loader.page_for(page, "organizer_id") if hasattr(page, "organizer_id") else None
+        return self.loader.pages.page_for(page, "organizer_id") if hasattr(page, "organizer_id") else None
 
     def topics(self, page) -> list:
-        return self.loader.snippets_for(page, "topics") if hasattr(page, "topics") else []
+        return self.loader.snippets.snippets_for(page, "topics") if hasattr(page, "topics") else []
 
     def service_points(self, page) -> list:
-        return self.loader.snippets_for(page, "service_points") if hasattr(page, "service_points") else []
+        return self.loader.snippets.snippets_for(page, "service_points") if hasattr(page, "service_points") else []
 
 
 def page_json_ld_resolve(page, loader: RequestLoader) -> dict:

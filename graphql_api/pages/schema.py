@@ -3,11 +3,10 @@ from typing import Annotated
 
 import strawberry
 
+from content_models.kernel.fallback import in_locale
 from content_models.models import AssociationPage, EventPage, InfographicPage, NewsPage, ServicePage
 from graphql_api.connection import ApiConnection, connection
 from graphql_api.errors import ApiError, ErrorCode
-from graphql_api.loader import FALLBACK_ATTR
-from graphql_api.localized import in_locale
 from insights.demand import not_found_signal, page_signal
 
 from . import selectors
@@ -34,10 +33,6 @@ from .types import (
 
 LOCALE_HELP = "A locale code from `locales`; the default locale when omitted."
 FALLBACK_HELP = "Fill the gaps with the default locale's pages (isFallback: true)."
-
-
-def page_is_fallback(page) -> bool:
-    return bool(getattr(page, FALLBACK_ATTR, False))
 
 
 def _listing(model, info: strawberry.Info, locale: str | None, fallback: bool, *default_ordering: str):
@@ -72,7 +67,7 @@ class Query:
             loader.register([page], loader.locale(locale).pk if locale else None, eager=True)
             # By id without a locale, the page is served in its own language: that is the one asked for.
             asked = loader.locale(locale).language_code if locale else loader.language_code(page.locale_id)
-            info.context.signals.append(page_signal(page.translation_key, asked, is_fallback=page_is_fallback(page)))
+            info.context.signals.append(page_signal(page.translation_key, asked, is_fallback=loader.served.is_fallback(page)))
         elif path is not None:
             info.context.signals.append(not_found_signal(path, loader.locale(locale).language_code))
         return page

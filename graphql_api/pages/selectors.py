@@ -1,11 +1,12 @@
-"""Reads of pages by path or id, for the `page` query. Listings use graphql_api.localized."""
+"""Reads of pages by path or id, for the `page` query, by the kernel's fallback rule. Listings use in_locale."""
 
 from django.db import connection
 from wagtail.models import Locale, Page
 
+from content_models.kernel.fallback import served_in
+from content_models.kernel.specific import specific_page, specific_pages
 from graphql_api.errors import ApiError, ErrorCode
-from graphql_api.loader import RequestLoader
-from graphql_api.specific import specific_page, specific_pages
+from graphql_api.loaders import RequestLoader
 
 MAX_PATH_LENGTH = 1000
 
@@ -67,19 +68,16 @@ def _pick(loader: RequestLoader, translation_key, locale: Locale, *, fallback: b
             loader.visible(Page.objects.filter(translation_key=translation_key, locale_id__in={locale.pk, default.pk}))
         )
     }
-    if locale.pk in candidates:
-        return loader.serve(candidates[locale.pk], is_fallback=False)
-    if fallback and default.pk in candidates:
-        return loader.serve(candidates[default.pk], is_fallback=True)
-    return None
+    served = served_in(candidates, locale_id=locale.pk, default_locale_id=default.pk, fallback=fallback)
+    return loader.serve(served.obj, is_fallback=served.is_fallback) if served is not None else None
 
 
 def _in_tree(loader: RequestLoader, path: str, locale: Locale):
-    home_url_path = loader.home_url_path(locale.pk)
+    home_url_path = loader.reader.home_url_path(locale.pk)
     if home_url_path is None:
         return None
     url_path = home_url_path.rstrip("/") + path
-    models = loader.reference.path_models
+    models = loader.reader.memo.path_models
     known = models.get((locale.pk, url_path))
     page = specific_page(
         loader.visible(Page.objects.filter(url_path=url_path, locale=locale)), None if known is None else {known}

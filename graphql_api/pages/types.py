@@ -1,7 +1,8 @@
 """The Page interface and one concrete type per page model.
 
 Every field that reaches beyond the page row (images, topics, blocks, translations, breadcrumbs, organiser)
-goes through the request loader, which loads it for the page's whole batch and hides what is not public.
+goes through the request's loaders, which load it for the page's whole batch and hide what is not public. What a
+page shows of itself in every channel (its main image, its summary, its portal URL) is the content kernel's.
 """
 
 import datetime
@@ -15,6 +16,8 @@ from strawberry.scalars import JSON
 from wagtail.models import Page
 
 from content_models import models as content
+from content_models.kernel.presentation import page_main_image, page_summary
+from content_models.kernel.urls import portal_path
 from graphql_api.enums import (
     AreaOfActivity,
     Audience,
@@ -24,7 +27,6 @@ from graphql_api.enums import (
     to_enum,
     to_enums,
 )
-from graphql_api.loader import FALLBACK_ATTR, portal_path
 from graphql_api.locales.types import LocaleType
 from graphql_api.insights.schema import translation_status_resolve
 from graphql_api.insights.types import TranslationStatus
@@ -34,10 +36,6 @@ from graphql_api.printing.types import PrintEditionType, print_editions_resolve
 from graphql_api.snippets.types import ServicePointType, TopicType
 from graphql_api.streamfield.convert import richtext_html, stream_blocks
 from graphql_api.streamfield.types import BlockInterface, KeyFigureType, SocialLinkType, StepType
-
-# Image fields the SEO image falls back to when a page has no sharing image of its own.
-MAIN_IMAGE_ATTNAMES = ("main_image_id", "logo_id", "image_id")
-
 
 @strawberry.type(name="Seo")
 class SeoType:
@@ -64,7 +62,7 @@ class PageInterface:
 
     @strawberry.field(description="The path inside the locale's tree, as the portal routes it (/servizi/corsi/).")
     def path(self) -> str:
-        return portal_path(self)
+        return portal_path(self.url_path)
 
     @strawberry.field(description="The absolute URL on the portal.")
     def url(self, info: strawberry.Info) -> str:
@@ -78,8 +76,8 @@ class PageInterface:
         name="isFallback",
         description="True when served in the default language because the asked one has no published translation.",
     )
-    def is_fallback(self) -> bool:
-        return bool(getattr(self, FALLBACK_ATTR, False))
+    def is_fallback(self, info: strawberry.Info) -> bool:
+        return info.context.loader.served.is_fallback(self)
 
     @strawberry.field(
         name="translationStatus",
@@ -87,31 +85,26 @@ class PageInterface:
         "the Italian page served for lack of a translation (isFallback), with the publish dates that say so.",
     )
     def translation_status(self, info: strawberry.Info) -> TranslationStatus:
-        return translation_status_resolve(self, info.context.loader, FALLBACK_ATTR)
+        return translation_status_resolve(self, info.context.loader)
 
     @strawberry.field(description="The published versions of this page in every other locale (for hreflang).")
     def translations(self, info: strawberry.Info) -> list["PageInterface"]:
-        return info.context.loader.translations_of(self)
+        return info.context.loader.tree.translations_of(self)
 
-    @strawberry.field
+    @strawberry.field  # the main image and summary every channel shows (docs/content-kernel.md)
     def seo(self, info: strawberry.Info) -> SeoType:
-        loader = info.context.loader
-        image = loader.image_for(self, "social_image_id")
-        for attname in MAIN_IMAGE_ATTNAMES:
-            if image is None and hasattr(self, attname):
-                image = loader.image_for(self, attname)
         return SeoType(
             title=self.seo_title or self.title,
-            description=self.search_description or getattr(self, "summary", "") or "",
-            image=image,
+            description=page_summary(self),
+            image=page_main_image(self, info.context.loader.media.image_for),
         )
 
     @strawberry.field(description="From the locale's home page down to this page; unpublished sections are left out.")
     def breadcrumbs(self, info: strawberry.Info) -> list[BreadcrumbType]:
         loader = info.context.loader
-        crumbs = [*loader.ancestors_of(self), self]
+        crumbs = [*loader.tree.ancestors_of(self), self]
         return [
-            BreadcrumbType(id=crumb.pk, title=crumb.title, path=portal_path(crumb), url=loader.page_url(crumb))
+            BreadcrumbType(id=crumb.pk, title=crumb.title, path=portal_path(crumb.url_path), url=loader.page_url(crumb))
             for crumb in crumbs
         ]
 
@@ -149,7 +142,7 @@ class TopicPageInterface(PageInterface):
 
     @strawberry.field(description="In the asked locale, else in Italian (isFallback).")
     def topics(self, info: strawberry.Info) -> list[TopicType]:
-        return info.context.loader.snippets_for(self, "topics")
+        return info.context.loader.snippets.snippets_for(self, "topics")
 
     @strawberry.field(
         name="printEditions",
@@ -178,7 +171,7 @@ def _body():
 
 def _image(attname: str, description: str | None = None):
     def resolve(root, info: strawberry.Info) -> ImageType | None:
-        return info.context.loader.image_for(root, attname)
+        return info.context.loader.media.image_for(root, attname)
 
     return strawberry.field(resolver=resolve, description=description or "Null when the image is not public.")
 
@@ -244,7 +237,7 @@ class ServicePageType(TopicPageInterface):
 
     @strawberry.field(name="servicePoints", description="Where: in the asked locale, else in Italian.")
     def service_points(self, info: strawberry.Info) -> list[ServicePointType]:
-        return info.context.loader.snippets_for(self, "service_points")
+        return info.context.loader.snippets.snippets_for(self, "service_points")
 
     @strawberry.field(name="action")
     def programme_action(self) -> ProgrammeAction | None:
@@ -318,7 +311,7 @@ class EventPageType(TopicPageInterface):
     def organizer(
         self, info: strawberry.Info
     ) -> Annotated["AssociationPageType", strawberry.lazy("graphql_api.pages.types")] | None:
-        return info.context.loader.page_for(self, "organizer_id")
+        return info.context.loader.pages.page_for(self, "organizer_id")
 
     @strawberry.field(name="eventLanguages")
     def event_languages(self) -> list[SpokenLanguage]:
@@ -350,7 +343,7 @@ class InfographicPageType(TopicPageInterface):
 
     @strawberry.field(description="The downloadable version; null when absent or not public.")
     def document(self, info: strawberry.Info) -> DocumentType | None:
-        return info.context.loader.document_for(self, "document_id")
+        return info.context.loader.media.document_for(self, "document_id")
 
 
 @page_type(content.AssociationPage, "AssociationPage", "The public profile of a migrant association.")

@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 from graphql_api.conf import api_setting
 from graphql_api.errors import ApiError, ErrorCode
-from graphql_api.loader import RequestLoader
+from graphql_api.loaders import RequestLoader
 
 SALT = "graphql_api.preview"
 
@@ -30,6 +30,6 @@ def preview_page_load(*, token: str, loader: RequestLoader):
         return None
     page = page.specific
     draft = page.get_latest_revision_as_object()
-    draft._api_is_preview = True  # its relations live in the revision, not in the database
-    loader.register([loader.serve(draft, is_fallback=False)], draft.locale_id, eager=True)
+    # Its relations (topics, service points) live in the revision, not in the database.
+    loader.register([loader.serve(draft, is_fallback=False)], draft.locale_id, eager=True, preview=True)
     return draft

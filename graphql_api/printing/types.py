@@ -8,8 +8,9 @@ import datetime
 import enum
 
 import strawberry
+from wagtail.models import Page
 
-from graphql_api.media.types import absolute_media_url
+from graphql_api.media.urls import absolute_media_url
 from printing.formats import PrintFormat as PrintFormatCode
 from printing.selectors import edition_url, public_editions_by_page
 
@@ -41,12 +42,11 @@ def print_editions_resolve(page, loader) -> list[PrintEditionType]:
     """The current editions of a served page; none for previews (a draft has no edition)."""
     if getattr(page, "_api_is_preview", False) or not page.pk:
         return []
-    batch = loader.batch_of(page)
+    batch = loader.batches.of(page)
     if ("print_editions",) not in batch.done:
         batch.done.add(("print_editions",))
-        batch.print_editions = public_editions_by_page(
-            batch.pages, now=loader.now, private_paths=loader.private_paths
-        )
+        pages = [obj for obj in batch.objects if isinstance(obj, Page)]  # a batch may hold snippets too
+        batch.results["print_editions"] = public_editions_by_page(pages, visibility=loader.reader.visibility)
     return [
         PrintEditionType(
             language=row.language,
@@ -57,5 +57,5 @@ def print_editions_resolve(page, loader) -> list[PrintEditionType]:
             bytes=row.bytes,
             generated_at=row.generated_at,
         )
-        for row in batch.print_editions.get(page.pk, [])
+        for row in batch.results["print_editions"].get(page.pk, [])
     ]

@@ -6,10 +6,10 @@ from wagtail.models import Page
 from graphql_api.conf import api_setting
 from graphql_api.connection import ApiConnection, connection
 from graphql_api.errors import ApiError, ErrorCode
-from graphql_api.loader import RequestLoader
-from graphql_api.localized import in_locale
+from content_models.kernel.fallback import in_locale
+from content_models.kernel.specific import specific_pages
+from graphql_api.loaders import RequestLoader
 from graphql_api.pages.types import PageInterface
-from graphql_api.specific import specific_pages
 from insights.demand import search_signal
 
 from .words import search_query

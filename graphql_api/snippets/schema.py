@@ -2,9 +2,9 @@ from collections.abc import Iterable
 
 import strawberry
 
+from content_models.kernel.fallback import in_locale
 from content_models.models import ServicePoint, Topic
 from graphql_api.connection import ApiConnection, connection
-from graphql_api.localized import in_locale
 
 from .types import ServicePointFilter, ServicePointType, TopicType
 

@@ -19,8 +19,8 @@ class TranslatableInterface:
         return LocaleType.from_code(info.context.loader.language_code(self.locale_id))
 
     @strawberry.field(name="isFallback", description="True when served in Italian because the asked locale has none.")
-    def is_fallback(self) -> bool:
-        return bool(getattr(self, "_api_is_fallback", False))
+    def is_fallback(self, info: strawberry.Info) -> bool:
+        return info.context.loader.served.is_fallback(self)
 
 
 @strawberry_django.type(Topic, name="Topic")

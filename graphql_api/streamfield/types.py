@@ -5,7 +5,7 @@ as visible objects or None, list items without the hidden ones.
 """
 
 import datetime
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import strawberry
 from wagtail import blocks
@@ -17,9 +17,7 @@ from graphql_api.media.types import DocumentType, ImageType
 
 from .registry import BlockRegistry
 
-if TYPE_CHECKING:
-    from graphql_api.pages.types import PageInterface
-
+# Pages hold blocks and blocks point at pages: the page type is named lazily (by module), not imported.
 PageRef = Annotated["PageInterface", strawberry.lazy("graphql_api.pages.types")]
 
 # Leaf blocks the converter knows how to turn into plain values (see convert.py).

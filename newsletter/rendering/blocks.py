@@ -1,7 +1,9 @@
 """Email markup (MJML) and plain text for every block of the newsletter stream.
 
 Each MJML renderer returns whole <mj-section>s, so a block can choose its own layout. Values are escaped with
-format_html; rich text is already sanitised by Wagtail's whitelist on save.
+format_html; rich text is already sanitised by Wagtail's whitelist on save. What a block may show of other content
+(pages, documents, images: public ones only, pages in the edition's language) is asked of the content kernel's
+reader (`ctx.reader`), as every other channel asks it.
 """
 
 from django.template.defaultfilters import filesizeformat
@@ -12,13 +14,14 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from content_models import blocks as content_blocks
+from media.renditions import rendition_get
 
 from ..blocks import PageTeasersBlock
 from .context import RenderContext
 from .links import public_url
 from .registry import registry
 from .richtext import rich_text_html, rich_text_text
-from .teasers import TEASER_DISPLAY_WIDTH, image_is_public, localized_page, teaser_for
+from .teasers import TEASER_DISPLAY_WIDTH, served_page, teaser_for
 
 HEADING_SIZES = {"h2": "22px", "h3": "19px", "h4": "17px"}
 ALERT_COLOURS = {"info": ("#e8f0fe", "#0b5394"), "warning": ("#fff4e5", "#8a4b00"), "urgent": ("#fdecea", "#a50e0e")}
@@ -39,8 +42,18 @@ def text(inner, *, css_class="") -> str:
 
 
 def _page_url(page, ctx: RenderContext) -> str:
-    served = localized_page(page, ctx.locale) if page is not None else None
-    return served.full_url if served is not None else ""
+    served = served_page(page, ctx)
+    return ctx.reader.page_url(served) if served is not None else ""
+
+
+def _public_image(value, ctx: RenderContext):
+    """The block's image when it is public (with its renditions prefetched), else None."""
+    return ctx.reader.image(value["image"].pk) if value.get("image") is not None else None
+
+
+def _public_document(value, ctx: RenderContext):
+    """The block's document when it is public, else None: a private one shows neither title, size nor address."""
+    return ctx.reader.document(value["document"].pk) if value.get("document") is not None else None
 
 
 def _cta_url(value, ctx: RenderContext) -> str:
@@ -62,11 +75,11 @@ def heading_text(value, ctx):
 
 
 def paragraph_mjml(value, ctx):
-    return section(text(mark_safe(rich_text_html(value)), css_class="nl-rich"))
+    return section(text(mark_safe(rich_text_html(value, ctx)), css_class="nl-rich"))
 
 
 def paragraph_text(value, ctx):
-    return rich_text_text(value)
+    return rich_text_text(value, ctx)
 
 
 def quote_mjml(value, ctx):
@@ -87,20 +100,20 @@ def alert_mjml(value, ctx):
     return section(text(format_html(
         '<div role="note" style="background:{};border:2px solid {};padding:12px 16px;border-radius:4px;">'
         '<strong style="color:{};">{}</strong>{}</div>',
-        background, colour, colour, value["title"], mark_safe(rich_text_html(value["text"])),
+        background, colour, colour, value["title"], mark_safe(rich_text_html(value["text"], ctx)),
     ), css_class="nl-rich"))
 
 
 def alert_text(value, ctx):
-    return f"[!] {value['title']}\n{rich_text_text(value['text'])}"
+    return f"[!] {value['title']}\n{rich_text_text(value['text'], ctx)}"
 
 
 # --- Media --------------------------------------------------------------------------------------------------
 def image_mjml(value, ctx):
-    image = value["image"]
-    if not image_is_public(image):
+    image = _public_image(value, ctx)
+    if image is None:
         return ""
-    rendition = image.get_rendition("width-1100")
+    rendition = rendition_get(image, "width-1100")
     alt = value.get("alt_text") or image.default_alt_text
     caption = text(format_html('<p style="margin:0;font-size:14px;color:#444444;">{}</p>', value["caption"])) \
         if value.get("caption") else ""
@@ -110,10 +123,10 @@ def image_mjml(value, ctx):
 
 
 def image_text(value, ctx):
-    image = value["image"]
-    if not image_is_public(image):
+    image = _public_image(value, ctx)
+    if image is None:
         return ""
-    alt = value.get("alt_text") or (image.default_alt_text if image else "")
+    alt = value.get("alt_text") or image.default_alt_text
     return "\n".join(part for part in (f"[{alt}]" if alt else "", value.get("caption") or "") if part)
 
 
@@ -130,7 +143,9 @@ def video_text(value, ctx):
 
 
 def document_mjml(value, ctx):
-    document = value["document"]
+    document = _public_document(value, ctx)
+    if document is None:
+        return ""
     title = value.get("title") or document.title
     details = f"{document.file_extension.upper()}, {filesizeformat(document.get_file_size() or 0)}"
     description = format_html('<p style="margin:4px 0 0;">{}</p>', value["description"]) \
@@ -142,7 +157,9 @@ def document_mjml(value, ctx):
 
 
 def document_text(value, ctx):
-    document = value["document"]
+    document = _public_document(value, ctx)
+    if document is None:
+        return ""
     title = value.get("title") or document.title
     return f"{title} <{public_url(document.url)}>" + (f"\n{value['description']}" if value.get("description") else "")
 
@@ -160,10 +177,10 @@ def call_to_action_text(value, ctx):
 
 
 def related_pages_mjml(value, ctx):
-    items = [(page, localized_page(page, ctx.locale)) for page in value["pages"]]
+    served = [page for page in (served_page(page, ctx) for page in value["pages"]) if page is not None]
     links = format_html_join(
         "", '<li><a href="{}" lang="{}">{}</a></li>',
-        ((served.full_url, served.locale.language_code, served.title) for _page, served in items if served),
+        ((ctx.reader.page_url(page), ctx.reader.language_code(page.locale_id), page.title) for page in served),
     )
     title = format_html('<h3 style="margin:0 0 8px;">{}</h3>', value["title"]) if value["title"] else ""
     return section(text(format_html("{}<ul>{}</ul>", title, links)))
@@ -172,14 +189,14 @@ def related_pages_mjml(value, ctx):
 def related_pages_text(value, ctx):
     lines = [value["title"]] if value["title"] else []
     for page in value["pages"]:
-        served = localized_page(page, ctx.locale)
+        served = served_page(page, ctx)
         if served is not None:
-            lines.append(f"- {served.title} <{served.full_url}>")
+            lines.append(f"- {served.title} <{ctx.reader.page_url(served)}>")
     return "\n".join(lines)
 
 
 def teasers_mjml(value, ctx):
-    teasers = [teaser_for(page, ctx.locale, with_image=value["show_images"]) for page in value["pages"]]
+    teasers = [teaser_for(page, ctx, with_image=value["show_images"]) for page in value["pages"]]
     parts = []
     if value["title"]:
         parts.append(section(text(format_html('<h2 style="margin:0;font-size:22px;">{}</h2>', value["title"])),
@@ -207,7 +224,7 @@ def teasers_mjml(value, ctx):
 def teasers_text(value, ctx):
     lines = [value["title"].upper()] if value["title"] else []
     for page in value["pages"]:
-        teaser = teaser_for(page, ctx.locale, with_image=False)
+        teaser = teaser_for(page, ctx, with_image=False)
         if teaser is not None:
             lines.append("\n".join(filter(None, [f"* {teaser.title}", teaser.meta, teaser.summary, teaser.url])))
     return "\n\n".join(lines)
@@ -217,7 +234,7 @@ def teasers_text(value, ctx):
 def steps_mjml(value, ctx):
     items = format_html_join(
         "", "<li><strong>{}</strong>{}</li>",
-        ((step["title"], mark_safe(rich_text_html(step["description"])) if step["description"] else "")
+        ((step["title"], mark_safe(rich_text_html(step["description"], ctx)) if step["description"] else "")
          for step in value["steps"]),
     )
     title = format_html('<h3 style="margin:0 0 8px;">{}</h3>', value["title"]) if value["title"] else ""
@@ -229,14 +246,14 @@ def steps_text(value, ctx):
     for number, step in enumerate(value["steps"], start=1):
         lines.append(f"{number}. {step['title']}")
         if step["description"]:
-            lines.append("   " + rich_text_text(step["description"]).replace("\n", "\n   "))
+            lines.append("   " + rich_text_text(step["description"], ctx).replace("\n", "\n   "))
     return "\n".join(lines)
 
 
 def faq_mjml(value, ctx):
     items = format_html_join(
         "", '<h4 style="margin:12px 0 4px;font-size:17px;">{}</h4>{}',
-        ((item["question"], mark_safe(rich_text_html(item["answer"]))) for item in value["items"]),
+        ((item["question"], mark_safe(rich_text_html(item["answer"], ctx))) for item in value["items"]),
     )
     title = format_html('<h3 style="margin:0;">{}</h3>', value["title"]) if value["title"] else ""
     return section(text(format_html("{}{}", title, items), css_class="nl-rich"))
@@ -245,7 +262,7 @@ def faq_mjml(value, ctx):
 def faq_text(value, ctx):
     lines = [value["title"]] if value["title"] else []
     for item in value["items"]:
-        lines.append(f"? {item['question']}\n{rich_text_text(item['answer'])}")
+        lines.append(f"? {item['question']}\n{rich_text_text(item['answer'], ctx)}")
     return "\n\n".join(lines)
 
 

@@ -14,6 +14,7 @@ from django.utils import translation
 from django.utils.html import escape
 
 from cms.languages import ContentLanguage, get_content_language
+from content_models.kernel.reader import ContentReader
 
 from . import blocks as _renderers  # noqa: F401 - registers the block renderers
 from .context import RenderContext
@@ -53,10 +54,17 @@ def mjml_to_email_html(source: str) -> str:
     return _INLINER.inline(html)
 
 
-def render_edition(issue) -> Edition:
-    """Render one language edition (the issue instance in its own locale)."""
+def render_edition(issue, *, reader: ContentReader | None = None) -> Edition:
+    """Render one language edition (the issue instance in its own locale).
+
+    `reader`: the content kernel's reader to judge other content with (a web view passes one at the content
+    state it is cached under); by default, one reading as of now. Everything the issue points at is loaded into
+    it first, in a fixed number of queries.
+    """
     language = get_content_language(issue.locale.language_code)
-    context = RenderContext(language=language, locale=issue.locale)
+    reader = reader or ContentReader()
+    reader.prepare([issue], locale_id=issue.locale_id)
+    context = RenderContext(language=language, locale=issue.locale, reader=reader)
     with translation.override(language.code):
         sections, texts = [], []
         for child in issue.body:

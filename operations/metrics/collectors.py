@@ -85,10 +85,10 @@ def _newsletter(now: datetime.datetime):
 
 
 def _distribution():
-    from distribution.models import Delivery, WebhookDelivery
+    from distribution.models import SocialDelivery, WebhookDelivery
 
     for model, name, what in (
-        (Delivery, "interazioni_distribution_outbox", "Social network outbox deliveries"),
+        (SocialDelivery, "interazioni_distribution_outbox", "Social network outbox deliveries"),
         (WebhookDelivery, "interazioni_distribution_webhook_deliveries", "Publish webhook deliveries"),
     ):
         family = GaugeMetricFamily(

@@ -17,6 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django_countries import countries
 
 from content_models.choices import AREAS_OF_ACTIVITY, AUDIENCES, SERVICE_POINT_KINDS, SPOKEN_LANGUAGES
+from content_models.kernel.presentation import page_summary
 from content_models.models import (
     AssociationPage,
     EventPage,
@@ -93,7 +94,7 @@ def _page_subject(page, ctx, kind) -> PrintedSubject:
     return PrintedSubject(
         kind=str(kind),
         title=page.title,
-        summary=page.summary,
+        summary=page_summary(page),
         url=ctx.content.page_url(page),
         updated=page.last_published_at,
     )

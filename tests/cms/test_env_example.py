@@ -18,8 +18,8 @@ CONFIGURATION_DOC = ROOT / "docs" / "configuration.md"
 # CONTENT_LANGUAGES straight from os.environ).
 SOURCES = sorted((ROOT / "cms" / "settings").glob("*.py")) + [ROOT / "cms" / "languages.py"]
 
-# Names the django-environ reader is bound to (base.py: env; storage.py imports it as _env).
-ENV_READERS = {"env", "_env"}
+# Names the django-environ reader is bound to (base.py: env; storage.py's function takes it as `env`).
+ENV_READERS = {"env"}
 # environ.Env methods that are not reads of a variable.
 NOT_READS = {"read_env"}
 REQUIRED_HELPERS = {"_required"}
@@ -110,7 +110,7 @@ def test_the_collector_sees_every_form_of_read():
         "CACHE_URL",  # env.cache
         "EMAIL_URL",  # env.email
         "MEDIA_ROOT",  # env.path
-        "AWS_LOCATION",  # _env.str over several lines, in storage.py
+        "AWS_LOCATION",  # env.str in storage.py's function
         "SECRET_KEY",  # _required in production.py
         "CONTENT_LANGUAGES",  # os.environ.get in cms/languages.py
     }

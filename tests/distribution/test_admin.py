@@ -5,7 +5,7 @@ import json
 import pytest
 from django.urls import NoReverseMatch, reverse
 
-from distribution.models import Delivery, DeliveryState, NationalPortalItem, SocialPost
+from distribution.models import DeliveryState, NationalPortalItem, SocialDelivery, SocialPost
 from tests.factories import EventPageFactory
 from tests.factories.distribution import SocialPostFactory
 
@@ -36,11 +36,12 @@ def test_the_status_view_costs_the_same_queries_for_many_deliveries(admin_client
     only("mastodon")
     publish(event)
     url = reverse("distribution_admin:page", args=[event.pk])
+    admin_client.get(url)  # warm: Wagtail caches the site's root paths on first use
     with CaptureQueriesContext(connection) as few:
         admin_client.get(url)
-    sent = Delivery.objects.get()
-    Delivery.objects.bulk_create([
-        Delivery(page=event, page_title="x", channel=channel, text="t", state=DeliveryState.FAILED,
+    sent = SocialDelivery.objects.get()
+    SocialDelivery.objects.bulk_create([
+        SocialDelivery(page=event, page_title="x", channel=channel, text="t", state=DeliveryState.FAILED,
                  last_error="boom", post=sent.post)
         for channel in ("mastodon", "telegram", "facebook", "webhook") for _ in range(10)
     ])
@@ -60,19 +61,21 @@ def test_status_per_channel_shows_the_failure(admin_client, only, networks, even
     html = response.content.decode()
     assert response.status_code == 200
     assert "Telegram answered 400: Bad Request: chat not found" in html
-    mastodon = Delivery.objects.get(channel="mastodon")
+    mastodon = SocialDelivery.objects.get(channel="mastodon")
     assert mastodon.remote_url in html and "Inviato" in html
-    failed = Delivery.objects.get(channel="telegram")
+    failed = SocialDelivery.objects.get(channel="telegram")
     assert reverse("distribution_admin:retry", args=[failed.pk]) in html
 
 
-def test_retry_sends_a_failed_delivery_again(admin_client, only, networks, event, publish):
+def test_retry_sends_a_failed_delivery_again(admin_client, only, networks, event, publish,
+                                             django_capture_on_commit_callbacks):
     only("telegram")
     networks.script("POST", "/sendMessage", Scripted(400, {"ok": False, "error_code": 400, "description": "x"}))
     publish(event)
-    failed = Delivery.objects.get()
+    failed = SocialDelivery.objects.get()
 
-    admin_client.post(reverse("distribution_admin:retry", args=[failed.pk]))
+    with django_capture_on_commit_callbacks(execute=True):  # the retry is queued once the request commits
+        admin_client.post(reverse("distribution_admin:retry", args=[failed.pk]))
 
     failed.refresh_from_db()
     assert failed.state == DeliveryState.SENT and failed.attempts == 2
@@ -126,7 +129,7 @@ def test_scheduled_post_on_a_live_page_is_queued_for_its_time(admin_client, only
         "send_at": "2099-01-01 10:00",
     })
     assert response.status_code == 302
-    delivery = Delivery.objects.get(text="Ricordate!")
+    delivery = SocialDelivery.objects.get(text="Ricordate!")
     assert delivery.state == DeliveryState.PENDING and delivery.next_attempt_at.year == 2099
 
 
@@ -144,7 +147,7 @@ def test_logs_are_read_only(admin_client, only, portal_webhooks, networks, event
     publish(event)
     assert admin_client.get(reverse("distribution_outbox:index")).status_code == 200
     assert admin_client.get(reverse("distribution_webhooks:index")).status_code == 200
-    delivery = Delivery.objects.get()
+    delivery = SocialDelivery.objects.get()
     assert admin_client.get(reverse("distribution_outbox:inspect", args=[delivery.pk])).status_code == 200
     with pytest.raises(NoReverseMatch):
         reverse("distribution_outbox:edit", args=[delivery.pk])

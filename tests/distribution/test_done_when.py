@@ -4,7 +4,7 @@ portals, each in its own language."""
 import pytest
 from django.core import mail
 
-from distribution.models import Delivery, DeliveryState, SocialPost
+from distribution.models import DeliveryState, SocialDelivery, SocialPost
 from distribution.signing import SIGNATURE_HEADER, signature_verify
 from tests.factories import EventPageFactory, ImageFactory
 
@@ -30,7 +30,7 @@ def test_publishing_an_event_in_italian_and_arabic(channels, portal_webhooks, ne
         (code, channel) for code in ("ar", "it") for channel in ("facebook", "mastodon", "telegram", "webhook")
     )
     assert all(post.alt_text == "Persone al mercato" for post in posts)
-    deliveries = Delivery.objects.filter(page__in=[event_it, event_ar])
+    deliveries = SocialDelivery.objects.filter(page__in=[event_it, event_ar])
     assert deliveries.count() == 8
     assert set(deliveries.values_list("state", flat=True)) == {DeliveryState.SENT}, list(
         deliveries.values_list("channel", "last_error"))

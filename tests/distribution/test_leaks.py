@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from distribution.models import Delivery, SocialPost, WebhookEvent
+from distribution.models import SocialDelivery, SocialPost, WebhookEvent
 from tests.factories import EventPageFactory, NewsPageFactory
 from tests.factories.distribution import SocialPostFactory
 
@@ -17,7 +17,7 @@ def test_restricted_pages_produce_no_posts(channels, portal_webhooks, networks, 
     event = EventPageFactory(parent=event_index, live=False)
     PageViewRestriction.objects.create(page=event, restriction_type=PageViewRestriction.PASSWORD, password="x")
     publish(event)
-    assert not SocialPost.objects.filter(page=event).exists() and not Delivery.objects.exists()
+    assert not SocialPost.objects.filter(page=event).exists() and not SocialDelivery.objects.exists()
     assert networks.requests == []
 
 
@@ -49,7 +49,7 @@ def test_a_post_queued_for_later_is_cancelled_when_the_page_is_restricted(only, 
 
     deliveries_process_due(now=timezone.now() + datetime.timedelta(hours=2))
 
-    delivery = Delivery.objects.get()
+    delivery = SocialDelivery.objects.get()
     assert delivery.state == "cancelled" and "non è più pubblica" in delivery.last_error
     assert networks.requests == []
 

@@ -12,7 +12,7 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 from distribution.models import NationalPortalItem
 from distribution.national.archive import package_zip
 from distribution.national.package import national_package_build
-from tests.factories import EventPageFactory, ImageFactory, NewsPageFactory
+from tests.factories import DocumentFactory, EventPageFactory, ImageFactory, NewsPageFactory, page_hide
 
 pytestmark = pytest.mark.django_db
 
@@ -54,6 +54,28 @@ def test_package_has_the_public_content_with_credits_and_languages(editorial, ne
     assert [entry["language"] for entry in package["languages"]] == ["it", "ar"]  # the French draft is left out
     assert package["source_url"] == "http://localhost:3000/it/notizie/sportello/"
     assert package["dates"]["date"] == news.date.isoformat()
+
+
+@pytest.mark.parametrize("state", ["draft", "unpublished", "expired", "scheduled", "login"])
+def test_rich_text_and_blocks_never_point_at_what_is_hidden(editorial, news_index, private_collection, state):
+    """The package's rich text is the content kernel's: a hidden page or a private document loses its address,
+    a private image is left out (it used to be Wagtail's expand_db_html, which checked nothing)."""
+    hidden = page_hide(NewsPageFactory(parent=news_index, slug=f"nascosta-{state}"), state)
+    secret = DocumentFactory(title="Verbale riservato", collection=private_collection)
+    image = ImageFactory(collection=private_collection)
+    news = NewsPageFactory(parent=news_index, body=[
+        ("paragraph", f'<p><a linktype="page" id="{hidden.pk}">qui</a> <a linktype="document" id="{secret.pk}">'
+                      f'verbale</a></p><embed embedtype="image" id="{image.pk}" format="left" alt="Foto segreta"/>'),
+        ("call_to_action", {"label": "Vai", "page": hidden, "url": "", "description": ""}),
+        ("related_pages", {"title": "", "pages": [hidden]}),
+        ("document", {"document": secret, "title": "", "description": ""}),
+    ])
+
+    text = json.dumps(national_package_build(page=news), ensure_ascii=False)
+
+    for secret_mark in (f"nascosta-{state}", f"/documents/{secret.pk}/", "Verbale riservato", "Foto segreta"):
+        assert secret_mark not in text, secret_mark
+    assert "qui" in text and "verbale" in text  # the words stay
 
 
 def test_event_package_has_dates_and_place(editorial, event_index):

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from distribution.models import Delivery, DeliveryKind, DeliveryState, SocialPost
+from distribution.models import DeliveryKind, DeliveryState, SocialDelivery, SocialPost
 from distribution.outbox.processing import deliveries_process_due
 from tests.factories import EventPageFactory, ImageFactory
 from tests.factories.distribution import SocialPostFactory
@@ -34,7 +34,7 @@ def test_publishing_posts_on_mastodon_with_language_media_and_idempotency_key(on
 
     publish(draft_event)
 
-    delivery = Delivery.objects.get()
+    delivery = SocialDelivery.objects.get()
     assert delivery.state == DeliveryState.SENT, delivery.last_error
     [media] = networks.calls("POST", "/api/v2/media")
     assert media.form()["description"] == "Studenti in aula con l'insegnante"
@@ -56,7 +56,7 @@ def test_429_waits_for_retry_after_and_the_retry_posts_once(only, networks, draf
 
     publish(draft_event)
 
-    delivery = Delivery.objects.get()
+    delivery = SocialDelivery.objects.get()
     assert delivery.state == DeliveryState.PENDING and delivery.attempts == 1
     assert "429" in delivery.last_error and "Too many requests" in delivery.last_error
     assert delivery.next_attempt_at >= before + datetime.timedelta(seconds=120)
@@ -74,10 +74,10 @@ def test_5xx_is_retried_and_media_is_not_uploaded_twice(only, networks, draft_ev
     networks.script("POST", "/api/v1/statuses", Scripted(503, {"error": "Service unavailable"}))
 
     publish(draft_event)
-    assert Delivery.objects.get().state == DeliveryState.PENDING
+    assert SocialDelivery.objects.get().state == DeliveryState.PENDING
     deliveries_process_due(now=later(hours=1))
 
-    assert Delivery.objects.get().state == DeliveryState.SENT
+    assert SocialDelivery.objects.get().state == DeliveryState.SENT
     assert len(networks.calls("POST", "/api/v2/media")) == 1
     assert len(networks.calls("POST", "/api/v1/statuses")) == 2 and len(networks.posts) == 1
 
@@ -89,7 +89,7 @@ def test_a_mastodon_timeout_is_retried_with_the_same_key_and_posts_once(only, ne
     networks.script("POST", "/api/v1/statuses", Scripted(delay=0.8, then_normal=True))
 
     publish(draft_event)
-    delivery = Delivery.objects.get()
+    delivery = SocialDelivery.objects.get()
     assert delivery.state == DeliveryState.PENDING and "no answer within 0.3 s" in delivery.last_error
 
     deliveries_process_due(now=later(hours=1))
@@ -108,7 +108,7 @@ def test_a_telegram_timeout_is_not_resent_unattended(only, networks, draft_event
     publish(draft_event)
     deliveries_process_due(now=later(hours=1))
 
-    delivery = Delivery.objects.get()
+    delivery = SocialDelivery.objects.get()
     assert delivery.state == DeliveryState.FAILED and delivery.progress["ambiguous"] is True
     assert "Potrebbe essere stato pubblicato" in delivery.last_error
     assert len(networks.calls("POST", "/sendMessage")) == 1
@@ -124,7 +124,7 @@ def test_telegram_photo_with_caption_and_its_retry_after(only, networks, draft_e
     before = timezone.now()
 
     publish(draft_event)
-    delivery = Delivery.objects.get()
+    delivery = SocialDelivery.objects.get()
     assert delivery.state == DeliveryState.PENDING
     assert delivery.next_attempt_at >= before + datetime.timedelta(seconds=35)
     deliveries_process_due(now=later(minutes=1))
@@ -144,7 +144,7 @@ def test_a_4xx_is_final_with_the_networks_message(only, networks, draft_event, p
     publish(draft_event)
     deliveries_process_due(now=later(hours=7))
 
-    delivery = Delivery.objects.get()
+    delivery = SocialDelivery.objects.get()
     assert delivery.state == DeliveryState.FAILED and delivery.attempts == 1
     assert delivery.last_error == "Facebook answered 400: (#200) Permissions error"
 
@@ -157,7 +157,7 @@ def test_facebook_feed_post_carries_the_page_link_and_token(only, networks, draf
     form = call.form()
     assert form["access_token"] == "fb-token" and form["message"] == "Ciao"
     assert form["link"] == draft_event.get_full_url()
-    assert Delivery.objects.get().remote_id.startswith("555_")
+    assert SocialDelivery.objects.get().remote_id.startswith("555_")
 
 
 def test_publishing_again_does_not_post_again(only, networks, draft_event, publish):
@@ -165,7 +165,7 @@ def test_publishing_again_does_not_post_again(only, networks, draft_event, publi
     publish(draft_event)
     publish(draft_event)
     assert len(networks.posts) == 2
-    assert Delivery.objects.filter(state=DeliveryState.SENT).count() == 2
+    assert SocialDelivery.objects.filter(state=DeliveryState.SENT).count() == 2
 
 
 def test_an_interrupted_send_resumes_only_where_it_is_safe(only, networks, draft_event, publish, settings):
@@ -174,13 +174,13 @@ def test_an_interrupted_send_resumes_only_where_it_is_safe(only, networks, draft
     SocialPostFactory(page=draft_event, channel="telegram", text="Ciao")
     draft_event.save_revision().publish()  # no commit callbacks: nothing sent yet
     # Both left SENDING by a worker that died mid-call.
-    Delivery.objects.update(state=DeliveryState.SENDING, claimed_at=later(hours=-1), attempts=1)
+    SocialDelivery.objects.update(state=DeliveryState.SENDING, claimed_at=later(hours=-1), attempts=1)
 
     output = io.StringIO()
     call_command("distribution_outbox", stdout=output)
     assert output.getvalue().strip() == "social: sent 1; webhooks: nothing due"
 
-    states = dict(Delivery.objects.values_list("channel", "state"))
+    states = dict(SocialDelivery.objects.values_list("channel", "state"))
     assert states == {"mastodon": DeliveryState.SENT, "telegram": DeliveryState.FAILED}
     assert [post["network"] for post in networks.posts] == ["mastodon"]
 
@@ -190,7 +190,7 @@ def test_scheduled_post_waits_for_its_time(only, networks, draft_event, publish)
     SocialPostFactory(page=draft_event, channel="mastodon", text="Domani", send_mode="scheduled",
                       send_at=later(days=1))
     publish(draft_event)
-    assert networks.posts == [] and Delivery.objects.get().state == DeliveryState.PENDING
+    assert networks.posts == [] and SocialDelivery.objects.get().state == DeliveryState.PENDING
 
     assert deliveries_process_due(now=later(days=1, minutes=1)) == {"sent": 1}
 
@@ -198,15 +198,15 @@ def test_scheduled_post_waits_for_its_time(only, networks, draft_event, publish)
 def test_unpublishing_deletes_or_flags_per_channel(only, networks, draft_event, publish, committed):
     only("mastodon", "facebook")
     publish(draft_event)
-    sent = {d.channel: d for d in Delivery.objects.filter(state=DeliveryState.SENT)}
+    sent = {d.channel: d for d in SocialDelivery.objects.filter(state=DeliveryState.SENT)}
 
     with committed():
         draft_event.unpublish()
 
-    delete = Delivery.objects.get(kind=DeliveryKind.DELETE)
+    delete = SocialDelivery.objects.get(kind=DeliveryKind.DELETE)
     assert delete.channel == "mastodon" and delete.state == DeliveryState.SENT
     assert networks.deleted == [sent["mastodon"].remote_id]
-    flag = Delivery.objects.get(kind=DeliveryKind.FLAG)
+    flag = SocialDelivery.objects.get(kind=DeliveryKind.FLAG)
     assert flag.channel == "facebook" and flag.state == DeliveryState.FLAGGED
     assert flag.remote_url == sent["facebook"].remote_url and "a mano" in flag.last_error
 
@@ -227,16 +227,16 @@ def test_generic_webhook_is_signed(only, networks, draft_event, publish):
 def test_deleting_a_page_deletes_its_posts_and_keeps_the_record(only, networks, draft_event, publish, committed):
     only("mastodon", "telegram")
     publish(draft_event)
-    sent = {d.channel: d.remote_id for d in Delivery.objects.all()}
+    sent = {d.channel: d.remote_id for d in SocialDelivery.objects.all()}
 
     with committed():
         draft_event.delete()
 
     assert sorted(networks.deleted) == sorted(sent.values())
-    deletes = Delivery.objects.filter(kind=DeliveryKind.DELETE)
+    deletes = SocialDelivery.objects.filter(kind=DeliveryKind.DELETE)
     assert deletes.count() == 2 and {d.state for d in deletes} == {DeliveryState.SENT}
-    assert not Delivery.objects.filter(page__isnull=False).exists()  # the page is gone, the log stays
-    assert set(Delivery.objects.values_list("page_title", flat=True)) == {"Corso di italiano"}
+    assert not SocialDelivery.objects.filter(page__isnull=False).exists()  # the page is gone, the log stays
+    assert set(SocialDelivery.objects.values_list("page_title", flat=True)) == {"Corso di italiano"}
 
 
 def test_a_retry_is_queued_for_its_time_where_the_task_backend_can_defer(
@@ -253,7 +253,7 @@ def test_a_retry_is_queued_for_its_time_where_the_task_backend_can_defer(
     networks.script("POST", "/api/v1/statuses",
                     Scripted(429, {"error": "Too many requests"}, headers={"Retry-After": "120"}))
     publish(draft_event)  # the dummy backend records the task instead of running it
-    delivery = Delivery.objects.get()
+    delivery = SocialDelivery.objects.get()
     default_task_backend.clear()
 
     with django_capture_on_commit_callbacks(execute=True):

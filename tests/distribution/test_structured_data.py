@@ -9,9 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page
 
+from content_models.kernel.reader import ContentReader
 from content_models.models import EventPage, HomePage
-from distribution.feeds.context import FeedContext
-from distribution.feeds.selectors import visibility_read
+from distribution.feeds.sources import FeedSources
 from distribution.structured_data import page_json_ld
 from tests.factories import (
     AssociationPageFactory,
@@ -76,7 +76,7 @@ def pages(sections, django_capture_on_commit_callbacks):
 def _ld(page, code):
     locale = Locale.objects.get(language_code=code)
     page = Page.objects.get(translation_key=page.translation_key, locale=locale).specific
-    context = FeedContext(locale=locale, visibility=visibility_read())
+    context = FeedSources(locale=locale, reader=ContentReader())
     context.prepare([page])
     return json.loads(json.dumps(page_json_ld(page, sources=context)))  # plain JSON, nothing Python-only
 
@@ -125,7 +125,7 @@ def test_types_say_what_portals_need(pages):
 
 @pytest.mark.django_db
 def test_home_page_is_a_web_page(home):
-    context = FeedContext(locale=home.locale, visibility=visibility_read())
+    context = FeedSources(locale=home.locale, reader=ContentReader())
     data = page_json_ld(HomePage.objects.get(pk=home.pk), sources=context)
     assert data["@type"] == "WebPage" and data["url"] == "http://localhost:3000/it/"
 

@@ -64,7 +64,7 @@ def test_bad_arguments_are_refused_before_any_content_query(graphql, query, vari
 
     assert result["data"] is None or all(value is None for value in result["data"].values())
     assert _code(result) == code
-    assert [query["sql"] for query in queries if "graphql_api_contentgeneration" not in query["sql"]] == []
+    assert [query["sql"] for query in queries if "content_models_contentgeneration" not in query["sql"]] == []
     assert len(queries) == 1
 
 

@@ -1,4 +1,4 @@
-"""Pages as their specific model in one query (graphql_api/specific.py), joining only the models the content
+"""Pages as their specific model in one query (content_models/kernel/specific.py), joining only the models the content
 state has seen them to be."""
 
 import pytest
@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from content_models.models import EventPage, ServicePage
-from graphql_api.loader import VISIBLE_ATTR
-from graphql_api.specific import specific_pages
+from content_models.kernel.reader import VISIBLE_ATTR
+from content_models.kernel.specific import specific_pages
 from tests.factories import EventPageFactory, ServicePageFactory
 
 PAGE_QUERY = """

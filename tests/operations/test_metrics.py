@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 from prometheus_client.parser import text_string_to_metric_families
 
-from distribution.models import Delivery as OutboxDelivery
+from distribution.models import SocialDelivery as OutboxDelivery
 from distribution.models import WebhookDelivery, WebhookEvent
 from newsletter import sending
 from tests.newsletter.conftest import make_subscribers, publish_issue

@@ -88,7 +88,7 @@ def test_a_hit_is_the_normal_paths_response_for_one_query_without_strawberry(
     with django_assert_num_queries(1) as captured:
         fast_hit = _get(client, variables=VARIABLES, persisted=PAGE)
 
-    assert "graphql_api_contentgeneration" in captured.captured_queries[0]["sql"]
+    assert "content_models_contentgeneration" in captured.captured_queries[0]["sql"]
     assert fast_hit.status_code == 200
     assert fast_hit.content == normal_hit.content == registered.content
     assert _headers(fast_hit) == _headers(normal_hit)
@@ -148,7 +148,7 @@ def test_a_publish_is_served_at_once_and_the_miss_reads_the_generation_once(clie
 
     with CaptureQueriesContext(connection) as queries:
         after = _get(client, query=PAGE, variables=VARIABLES)
-    generation_reads = [query for query in queries if "graphql_api_contentgeneration" in query["sql"]]
+    generation_reads = [query for query in queries if "content_models_contentgeneration" in query["sql"]]
     again = _get(client, query=PAGE, variables=VARIABLES)
 
     assert after["X-GraphQL-Cache"] == "miss" and after.json()["data"]["page"]["title"] == "Corsi di lingua"

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
-from graphql_api.models import ContentGeneration
+from content_models.models import ContentGeneration
 from tests.factories import ImageFactory, NewsPageFactory, ServicePageFactory, TopicFactory
 
 PAGE = "query ($path: String!, $locale: String) { page(path: $path, locale: $locale) { title path isFallback } }"

@@ -40,7 +40,7 @@ def test_a_repeated_query_is_served_from_the_cache_for_one_query(graphql, servic
     assert (first["X-GraphQL-Cache"], second["X-GraphQL-Cache"]) == ("miss", "hit")
     assert second.content == first.content and second["ETag"] == first["ETag"]
     print(f"a cached response costs {len(queries)} query")
-    assert ["graphql_api_contentgeneration" in query["sql"] for query in queries] == [True]
+    assert ["content_models_contentgeneration" in query["sql"] for query in queries] == [True]
     # Variables and the document are part of the key.
     assert graphql.post(SERVICE, {"path": "/servizi/altro/"})["X-GraphQL-Cache"] == "miss"
 

@@ -1,13 +1,15 @@
 """What may leave the CMS: the one place that decides whether a page, image or document is public.
 
-Every way out (the API's page, listings, search, translations, breadcrumbs, blocks and rich text; newsletter
-teasers and images) goes through these selectors, so a rule changes in one place. Selectors take the request's `now` and the restrictions loaded once
-per request, so none of them runs a query of its own.
+Every way out (the API, feeds and JSON-LD, newsletters, social posts, webhooks) goes through these rules, so a
+rule changes in one place. They take the instant to judge at (`now`) and the restrictions loaded once per request
+or rendering (`Visibility`), so none of them runs a query of its own.
 """
 
+import dataclasses
 import datetime
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 
@@ -56,4 +58,35 @@ def page_is_visible(page, *, now: datetime.datetime, private_paths: list[str]) -
         and (page.expire_at is None or page.expire_at > now)
         and (page.go_live_at is None or page.go_live_at <= now)
         and not any(page.path.startswith(path) for path in private_paths)
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class Visibility:
+    """What hides content at one instant: privacy-restricted page subtrees and private collections."""
+
+    now: datetime.datetime
+    private_paths: list[str]
+    private_collection_ids: frozenset[int]
+
+    def pages(self, queryset: QuerySet) -> QuerySet:
+        return visible_pages(queryset, now=self.now, private_paths=self.private_paths)
+
+    def pages_q(self) -> Q:
+        return visible_pages_q(now=self.now, private_paths=self.private_paths)
+
+    def page_is_visible(self, page) -> bool:
+        return page_is_visible(page, now=self.now, private_paths=self.private_paths)
+
+    def media_is_public(self, image_or_document) -> bool:
+        """An image or a document outside every private collection (their public copies would leak them)."""
+        return image_or_document is not None and image_or_document.collection_id not in self.private_collection_ids
+
+
+def visibility_read(*, now: datetime.datetime | None = None) -> Visibility:
+    """Two queries: page view restrictions and private collections. Readers of a content state use its memo."""
+    return Visibility(
+        now=now or timezone.now(),
+        private_paths=private_page_paths(),
+        private_collection_ids=private_collection_ids(),
     )

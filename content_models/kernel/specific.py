@@ -7,8 +7,8 @@ content type says which of the joined objects is the page. A type the joins do n
 another app, added later) is read on its own with `page.specific`, as before.
 
 Joining every page type is not free: compiling the query and building a row of eleven tables costs more than
-the query itself. A caller that knows which models the rows are of (the request loader remembers the model of
-each page it has served, for the content state) names them in `models`, and only those are joined; a row of
+the query itself. A caller that knows which models the rows are of (a ContentReader remembers the model of each
+page it has served, for the content state: memo.py) names them in `models`, and only those are joined; a row of
 another model still comes out right, with its own query.
 """
 

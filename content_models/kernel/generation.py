@@ -1,23 +1,22 @@
-"""The content generation: the one number every cached response is stamped with, shared through the database.
+"""The content generation: the one number every cache of published content is keyed on, shared through the database.
 
-Why the database: a local-memory cache is one per process, and even Redis is optional; the database is the one
-thing every worker on every machine shares. Reading it costs one primary-key lookup per request.
+The API's response cache, the feeds' cache and the newsletter's web view all stamp what they store with the
+content state their reader read *before* reading any content, and serve it only to a reader whose own state read
+gives the same key. Why the database: a local-memory cache is one per process, and even Redis is optional; the
+database is the one thing every worker on every machine shares. Reading it costs one primary-key lookup.
 
-A cached response carries the content state (`ContentState.key`) its computing reader read *before* reading any
-content, and is served only to a reader whose own state read gives the same key (responses.py). Writers bump the
-generation *inside their own transaction* (invalidation.py connects the signals), so the new generation commits
-together with the new content:
+Writers bump the generation *inside their own transaction* (invalidation.py connects the one list of signals), so
+the new generation commits together with the new content:
 - a reader that sees the new generation reads the new content (it reads the generation first), so old content is
   never stamped with a new generation;
 - a reader that read the old generation just before the commit may store newer content stamped with the old
   state, which no reader accepts any more: harmless (the next reader recomputes and stores over it).
-A stamped response is therefore never older than its stamp, whichever of the cache and the row is read first.
+A stamped entry is therefore never older than its stamp, whichever of the cache and the row is read first.
 
-Time matters too: a live page disappears when its `expire_at` passes and (if its row says so) appears when its
-`go_live_at` passes, with nobody saving anything. The state therefore carries `valid_until`, the first such time
-after `now`; it is part of the stamp, so the first request after that instant misses and recomputes. This is
-exact, unlike a time bucket (which would serve an expired page until the bucket ends), and costs nothing in the
-steady state: the next transition is stored in the row and recomputed only when it has passed.
+Time matters too (transitions.py): the state carries `valid_until`, the next go-live or expiry after `now`; it is
+part of the key, so the first request after that instant misses and recomputes. This is exact, unlike a time
+bucket (which would serve an expired page until the bucket ends), and costs nothing in the steady state: the next
+transition is stored in the row and recomputed only when it has passed.
 """
 
 import dataclasses
@@ -25,11 +24,12 @@ import datetime
 import functools
 
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
-from django.db.models import F, Min, Q
+from django.db.models import F
 from django.utils import timezone
-from wagtail.models import Page
 
-from graphql_api.models import ContentGeneration
+from content_models.models.generation import ContentGeneration
+
+from .transitions import next_transition_after
 
 SINGLETON_ID = ContentGeneration.SINGLETON_ID
 
@@ -48,24 +48,12 @@ class ContentState:
 
     @property
     def stamp(self) -> tuple | None:
-        """Identifies what the database held for the API when the row was read; None when nothing does.
+        """Identifies what the database held when the row was read; None when nothing does.
 
         The generation alone repeats when a transaction rolls back (as every test does); with the time of the
-        write it does not, so per-process memos (graphql_api/reference.py) can key on it.
+        write it does not, so per-process memos (memo.py) can key on it.
         """
         return (self.generation, self.written_at) if self.written_at is not None else None
-
-
-def next_transition_after(now: datetime.datetime) -> datetime.datetime | None:
-    """The first instant after `now` at which a live page goes live or expires by time alone.
-
-    Pages that are not live only appear when `publish_scheduled` publishes them, which bumps the generation.
-    """
-    times = Page.objects.filter(live=True).aggregate(
-        go_live=Min("go_live_at", filter=Q(go_live_at__gt=now)),
-        expiry=Min("expire_at", filter=Q(expire_at__gt=now)),
-    )
-    return min((time for time in times.values() if time is not None), default=None)
 
 
 @functools.cache
@@ -124,7 +112,7 @@ def content_state_read() -> ContentState:
 
 
 def content_generation_bump() -> None:
-    """Invalidate every cached response, in every process, when the caller's transaction commits.
+    """Invalidate every cached response and feed, in every process, when the caller's transaction commits.
 
     The row is locked first, so two concurrent writers compute the next transition one after the other, each
     seeing what the other committed.

@@ -6,8 +6,8 @@ import pytest
 from django.db import transaction
 from django.utils import timezone
 
-from graphql_api.caching.generation import content_generation_bump, content_state_read
-from graphql_api.models import ContentGeneration
+from content_models.kernel.generation import content_generation_bump, content_state_read
+from content_models.models import ContentGeneration
 from tests.factories import NewsPageFactory
 
 

@@ -1,9 +1,9 @@
-"""Reference data every request reads and editors rarely change, kept per process for one content state.
+"""What every reader reads and editors rarely change, kept per process for one content state.
 
 Locales, the privacy restrictions (pages and collections), each locale's home page and the translations of
 snippets (topics, service points) would otherwise cost every request five or more queries before any content.
 All of them are written through models whose saves and deletes bump the content generation inside the writer's
-transaction (caching/invalidation.py), and every request reads the content state first (caching/generation.py).
+transaction (invalidation.py), and every reader of a state reads the content state first (generation.py).
 So a memo made while the state was S holds what the database held at S, or something committed after it, which
 requests still reading S may see anyway; the first request after a change reads a new state and starts a new memo.
 One memo is kept (the latest state's): memory stays bounded by the reference data itself.
@@ -16,16 +16,16 @@ from functools import cached_property
 from django.conf import settings
 from wagtail.models import Locale, Page
 
-from content_models import visibility
+from . import visibility
 
 
-class ReferenceData:
+class StateMemo:
     def __init__(self):
         # (snippet model, translation key, locale id) -> the snippet in that locale, or None when it has none.
-        # Shared between requests: callers copy an instance before marking it (loader.serve).
+        # Shared between requests: nobody marks these instances (served flags live in the readers).
         self.snippets: dict[tuple[type, object, int], object | None] = {}
         # The specific model of pages served in this state, by id, by translation key (translations are copies of
-        # their source's model) and by (locale id, url_path): graphql_api.specific then joins only that model's
+        # their source's model) and by (locale id, url_path): specific.py then joins only that model's
         # table. A page's model never changes; a deleted page's id or path being reused comes after a new state.
         # A wrong guess would cost a query, never a wrong answer (specific.py reads a row of another model alone).
         self.page_models: dict[int, type] = {}
@@ -66,17 +66,17 @@ class ReferenceData:
         return homes
 
 
-_latest: tuple[tuple, ReferenceData] | None = None
+_latest: tuple[tuple, StateMemo] | None = None
 
 
-def reference_data(stamp: tuple | None) -> ReferenceData:
+def state_memo(stamp: tuple | None) -> StateMemo:
     """The memo for the content state `stamp` (ContentState.stamp); a fresh one when `stamp` is None."""
     global _latest
     latest = _latest  # one read: another thread may replace it meanwhile
     if stamp is None:
-        return ReferenceData()
+        return StateMemo()
     if latest is not None and latest[0] == stamp:
         return latest[1]
-    data = ReferenceData()
+    data = StateMemo()
     _latest = (stamp, data)
     return data

@@ -1,0 +1,52 @@
+"""The fallback rule: what a reader of one language gets when something is not translated into it.
+
+A page or snippet is served in the asked locale when it has a public version there; otherwise, with fallback on,
+in the default locale (Italian, the language everything is written in first), and it is then *a fallback*; and
+otherwise not at all. A translation that is hidden (a draft, expired, restricted) does not hide its original.
+Lists follow the same rule item by item, in one query (`in_locale`).
+"""
+
+import dataclasses
+from collections.abc import Mapping
+
+from django.db.models import Q, QuerySet, Value
+from wagtail.models import Locale
+
+# Listing querysets carry the asked locale as this annotation, so each item knows whether it is a fallback.
+REQUESTED_LOCALE = "api_requested_locale_id"
+
+
+@dataclasses.dataclass(frozen=True)
+class Served:
+    """An object as one reader gets it: in which locale (its own `locale_id`), and whether as a fallback."""
+
+    obj: object
+    is_fallback: bool
+
+    @property
+    def locale_id(self) -> int:
+        return self.obj.locale_id
+
+
+def served_in(candidates: Mapping[int, object], *, locale_id: int, default_locale_id: int,
+              fallback: bool = True) -> Served | None:
+    """The rule for one item, given its public versions by locale id."""
+    if candidates.get(locale_id) is not None:
+        return Served(candidates[locale_id], is_fallback=False)
+    if fallback and candidates.get(default_locale_id) is not None:
+        return Served(candidates[default_locale_id], is_fallback=locale_id != default_locale_id)
+    return None
+
+
+def in_locale(queryset: QuerySet, *, locale: Locale, default: Locale, fallback: bool) -> QuerySet:
+    """Items of `queryset` in `locale`; with `fallback`, also default-locale items that have no such translation.
+
+    `queryset` must already hold only what may be shown: a hidden translation then does not hide its original.
+    Never the same item twice; the asked locale is annotated as REQUESTED_LOCALE.
+    """
+    if fallback and locale.pk != default.pk:
+        translated = queryset.filter(locale=locale).values("translation_key")
+        queryset = queryset.filter(Q(locale=locale) | (Q(locale=default) & ~Q(translation_key__in=translated)))
+    else:
+        queryset = queryset.filter(locale=locale)
+    return queryset.annotate(**{REQUESTED_LOCALE: Value(locale.pk)})
