@@ -180,3 +180,42 @@ def smtp_server(settings):
     settings.EMAIL_TIMEOUT = 10
     yield server
     server.stop()
+
+
+# --- Cache faults: the project's Redis backend pointed at a refused port, a server that never answers, or a
+# real redis-server (tests/netfaults.py). Test-sized timeouts; the circuit opens at the first failure.
+@pytest.fixture
+def redis_refused(settings):
+    from tests.netfaults import caches_at, closed_port
+
+    location = f"redis://127.0.0.1:{closed_port()}/0"
+    settings.CACHES = caches_at(location)
+    yield location
+    _breakers_forget()
+
+
+@pytest.fixture
+def redis_hung(settings):
+    from tests.netfaults import HungServer, caches_at
+
+    with HungServer() as server:
+        location = f"redis://127.0.0.1:{server.port}/0"
+        settings.CACHES = caches_at(location)
+        yield server
+    _breakers_forget()
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    from tests.netfaults import RedisServer
+
+    server = RedisServer(tmp_path).start()
+    yield server
+    server.stop()
+    _breakers_forget()
+
+
+def _breakers_forget():
+    from cms import redis_cache
+
+    redis_cache.breakers_forget()

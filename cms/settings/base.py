@@ -154,7 +154,25 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000  # complex page forms exceed Django's def
 # --- Cache, email, tasks --------------------------------------------------------------------------------------
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://interazioni")}
 if env.str("REDIS_URL", default=""):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env.str("REDIS_URL")}}
+    # Redis only saves work and counts: down or hung, it costs speed, never an error (cms/redis_cache.py).
+    _redis_options = {
+        "socket_connect_timeout": env.float("REDIS_CONNECT_TIMEOUT_SECONDS", default=0.25),
+        "socket_timeout": env.float("REDIS_SOCKET_TIMEOUT_SECONDS", default=0.5),
+        "CIRCUIT_FAILURES": env.int("REDIS_CIRCUIT_FAILURES", default=3),
+        "CIRCUIT_OPEN_SECONDS": env.float("REDIS_CIRCUIT_OPEN_SECONDS", default=10.0),
+        "WARNING_INTERVAL_SECONDS": env.float("REDIS_WARNING_INTERVAL_SECONDS", default=60.0),
+    }
+    CACHES = {
+        "default": {"BACKEND": "cms.redis_cache.ResilientRedisCache", "LOCATION": env.str("REDIS_URL"),
+                    "OPTIONS": _redis_options},
+    }
+    # Rate-limit counters: while Redis is unreachable they count in each process's memory, so limits keep
+    # holding (per process) instead of refusing everybody (django-ratelimit's fail-closed default) or nobody.
+    CACHES["ratelimit"] = {**CACHES["default"], "OPTIONS": {**_redis_options, "LOCAL_FALLBACK": True}}
+else:
+    # The same memory as the default cache (LocMemCache instances with one LOCATION share it).
+    CACHES["ratelimit"] = CACHES["default"]
+RATELIMIT_USE_CACHE = "ratelimit"
 
 if env.str("EMAIL_URL", default=""):
     vars().update(env.email("EMAIL_URL"))
