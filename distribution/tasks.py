@@ -1,9 +1,12 @@
 """Background work (Django Tasks API). Tasks take ids, never objects: they may run in another process later."""
 
+import logging
 from datetime import datetime
 
 from django.db import transaction
 from django_tasks import task
+
+logger = logging.getLogger(__name__)
 
 
 def enqueue_at(task_, *args, when: datetime) -> bool:
@@ -14,7 +17,7 @@ def enqueue_at(task_, *args, when: datetime) -> bool:
     """
     if not task_.get_backend().supports_defer:
         return False
-    transaction.on_commit(lambda: task_.using(run_after=when).enqueue(*args))
+    transaction.on_commit(lambda: task_.using(run_after=when).enqueue(*args), robust=True)
     return True
 
 
@@ -39,3 +42,26 @@ def national_package_email(page_id: int) -> bool:
     from .national.email import national_package_send
 
     return national_package_send(page_id=page_id)
+
+
+@task()
+def content_change_distribute(change: dict, attempt: int = 1) -> None:
+    """Posts, webhook events and packages of a committed content change (distribution/lifecycle.py).
+
+    Best effort and retried: a failure is logged and tried again with backoff where the backend can defer; the
+    change is applied in one transaction, so a retry starts from nothing. The editor's write is long done.
+    """
+    from django.utils import timezone
+
+    from .changes import content_change_apply
+    from .retry import attempts_exhausted, retry_delay
+
+    try:
+        content_change_apply(change)
+    except Exception as error:
+        retried = not attempts_exhausted(attempt) and enqueue_at(
+            content_change_distribute, change, attempt + 1, when=timezone.now() + retry_delay(attempt=attempt)
+        )
+        logger.warning("Distributing %s failed (attempt %d, %s: %s): %s", change.get("event"), attempt,
+                       type(error).__name__, error, "will retry" if retried else "giving up")
+        raise  # the task's result records the failure and its traceback

@@ -1,5 +1,5 @@
-"""Which deliveries a page's publish or unpublish makes. Runs inside the publishing transaction; sending waits
-for the commit (the task is enqueued with on_commit), so nothing goes out for a publish that rolled back."""
+"""Which deliveries a page's publish or unpublish makes. Runs after the publish committed (distribution/changes.py),
+in a transaction of its own; sending waits for that commit, so nothing goes out for rows that rolled back."""
 
 from django.conf import settings
 from django.db import transaction
@@ -94,18 +94,22 @@ def delivery_create(*, post, page) -> Delivery:
 
 
 def page_posts_retract(*, page, reason: str) -> list[Delivery]:
-    """On unpublish or delete: cancel what has not gone out; delete or flag what has, as each channel says."""
+    """On unpublish: cancel what has not gone out; delete or flag what has, as each channel says."""
+    return posts_retract(Delivery.objects.filter(page=page), page=page, reason=reason)
+
+
+def posts_retract(deliveries, *, page, reason: str) -> list[Delivery]:
+    """Retract the posts among `deliveries` (those of one page). `page` is None once the page is deleted: the
+    deliveries were noted before the delete, which leaves them without a page."""
     now = timezone.now()
-    Delivery.objects.filter(page=page, kind=DeliveryKind.POST, state=DeliveryState.PENDING).update(
+    deliveries.filter(kind=DeliveryKind.POST, state=DeliveryState.PENDING).update(
         state=DeliveryState.CANCELLED, last_error=reason, updated_at=now
     )
-    handled = Delivery.objects.filter(target__page=page).exclude(
+    handled = Delivery.objects.filter(target__in=deliveries).exclude(
         state__in=[DeliveryState.CANCELLED, DeliveryState.FAILED]
     ).values("target_id")
     made = []
-    for sent in Delivery.objects.filter(page=page, kind=DeliveryKind.POST, state=DeliveryState.SENT).exclude(
-        pk__in=handled
-    ):
+    for sent in deliveries.filter(kind=DeliveryKind.POST, state=DeliveryState.SENT).exclude(pk__in=handled):
         policy = unpublish_policy(sent.channel)
         if policy == "ignore":
             continue
@@ -140,4 +144,4 @@ def deliveries_enqueue_on_commit(deliveries: list[Delivery]) -> None:
         for delivery_id in due:
             outbox_deliver.enqueue(delivery_id)
 
-    transaction.on_commit(enqueue)
+    transaction.on_commit(enqueue, robust=True)  # what is not sent now, the retry or the cron sends later
