@@ -219,3 +219,30 @@ def _breakers_forget():
     from cms import redis_cache
 
     redis_cache.breakers_forget()
+
+
+@pytest.fixture
+def database_down(transactional_db):
+    """down() makes the default database unreachable (PostgreSQL: a connection to a closed port; SQLite: a file
+    that cannot be opened) until the test ends; the test's own connection is kept aside and put back."""
+    from django.db import connections
+
+    from tests.netfaults import closed_port
+
+    connection = connections["default"]
+    saved_settings, saved_connection = dict(connection.settings_dict), None
+
+    def down():
+        nonlocal saved_connection
+        connection.ensure_connection()
+        saved_connection, connection.connection = connection.connection, None
+        if connection.vendor == "postgresql":
+            connection.settings_dict.update(HOST="127.0.0.1", PORT=str(closed_port()))
+        else:
+            connection.settings_dict["NAME"] = "/nonexistent/folder/db.sqlite3"
+
+    yield down
+    if saved_connection is not None:
+        connection.settings_dict.clear()
+        connection.settings_dict.update(saved_settings)
+        connection.connection = saved_connection

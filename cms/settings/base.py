@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A database outage in any view: 503 with Retry-After instead of a server error (cms/unavailable.py).
+    "cms.unavailable.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -223,7 +225,9 @@ PORTAL_BASE_URLS = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # A database outage is one throttled line per minute, not a traceback per request (cms/unavailable.py).
+    "filters": {"database_outage": {"()": "cms.unavailable.DatabaseOutageLogFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["database_outage"]}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # One line per task state change is noise at INFO; failures still log as errors.
     "loggers": {
@@ -316,6 +320,9 @@ GRAPHQL_API = {
     # Part of every response key: set it to the release (e.g. the image tag) so a deploy never serves responses
     # an older release stored in a shared cache.
     "CACHE_VERSION": env.str("GRAPHQL_CACHE_VERSION", default=""),
+    # While the database is down, a cached GET may be served stale for this long (graphql_api/caching/outage.py
+    # says when it is safe); 0: never, every request then gets 503 SERVICE_UNAVAILABLE.
+    "STALE_IF_ERROR_SECONDS": env.int("GRAPHQL_STALE_IF_ERROR_SECONDS", default=300),
     # How long a persisted query's document is remembered after it was registered.
     "PERSISTED_QUERY_SECONDS": env.int("GRAPHQL_PERSISTED_QUERY_SECONDS", default=7 * 24 * 3600),
 }

@@ -38,7 +38,8 @@ from strawberry.types.graphql import OperationType
 from graphql_api.conf import api_setting
 from graphql_api.media.urls import current_media_base_url
 
-from .generation import ContentState, content_state_read
+from .generation import ContentState
+from .outage import content_state_read_remembered
 
 logger = logging.getLogger(__name__)
 
@@ -71,6 +72,7 @@ class ResponsePlan:
     # it reads the request; the key is made only then, so the view's GET lookup can make the same key unparsed.
     operation_name: str | None = None
     request_read: bool = False
+    stale: bool = False  # `hit` is served while the database is down (outage.py)
 
     def max_age(self) -> tuple[int, int]:
         """Seconds HTTP caches may serve the response, then serve it stale while revalidating.
@@ -194,7 +196,7 @@ class ResponseCache(SchemaExtension):
             yield
             return
         if plan.state is None:
-            plan.state = content_state_read()
+            plan.state = content_state_read_remembered()
         # The visibility rules (go-live, expiry) use the instant the state was read at, and the reference data
         # (locales, restrictions) memoised for this content state.
         execution.context.loader.use_state(plan.state)
