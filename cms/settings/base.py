@@ -25,6 +25,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    "cms",  # first: its db_worker command extends django-tasks-db's (cms/tasks_recovery.py)
     "content_models",
     "media",
     "wagtail_localize",
@@ -176,6 +177,9 @@ else:
     CACHES["ratelimit"] = CACHES["default"]
 RATELIMIT_USE_CACHE = "ratelimit"
 
+# SMTP waits at most this long per operation (Django's default: for ever), so a hung mail server cannot hold a
+# request, nor a newsletter send past its lease.
+EMAIL_TIMEOUT = env.float("EMAIL_TIMEOUT_SECONDS", default=10.0)
 if env.str("EMAIL_URL", default=""):
     vars().update(env.email("EMAIL_URL"))
 else:
@@ -191,6 +195,10 @@ TASKS = {
         "BACKEND": env.str("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend"),
     }
 }
+# Work a killed worker left behind, resumed by every `db_worker` when it starts and every few seconds after:
+# each app lists its own recovery (cms/tasks_recovery.py).
+TASKS_RECOVERY = ["newsletter.sending.dispatches_resume_abandoned"]
+TASKS_RECOVERY_SECONDS = env.float("TASKS_RECOVERY_SECONDS", default=10.0)
 
 # --- Wagtail --------------------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "InterAzioni - Regione Liguria"
@@ -254,8 +262,10 @@ NEWSLETTER_UNSUBSCRIBE_MAILTO = env.str("NEWSLETTER_UNSUBSCRIBE_MAILTO", default
 NEWSLETTER_LIST_ID = env.str("NEWSLETTER_LIST_ID", default="InterAzioni <newsletter.interazioni.regione.liguria.it>")
 NEWSLETTER_MESSAGES_PER_SECOND = env.float("NEWSLETTER_MESSAGES_PER_SECOND", default=10.0)  # 0: no throttle
 NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=100)
-# A delivery claimed longer ago than this belongs to a dead worker and is released (docs/newsletter.md).
-NEWSLETTER_CLAIM_TIMEOUT_SECONDS = env.int("NEWSLETTER_CLAIM_TIMEOUT_SECONDS", default=600)
+# The lease of a send (newsletter/lease.py): a run renews it every third of this; a send silent for longer lost
+# its worker and is taken over by the next db_worker that looks (every TASKS_RECOVERY_SECONDS). Keep it above
+# the longest a single message can take (EMAIL_TIMEOUT, the throttle's spacing).
+NEWSLETTER_CLAIM_TIMEOUT_SECONDS = env.int("NEWSLETTER_CLAIM_TIMEOUT_SECONDS", default=30)
 NEWSLETTER_RETRY_DELAY_SECONDS = env.int("NEWSLETTER_RETRY_DELAY_SECONDS", default=300)
 NEWSLETTER_MAX_ATTEMPTS = env.int("NEWSLETTER_MAX_ATTEMPTS", default=5)
 # PostgreSQL: whether each message's delivery mark waits for the disk flush (synchronous_commit). Off by default:
