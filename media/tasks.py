@@ -2,14 +2,29 @@
 
 from django_tasks import task
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter, SourceImageIOError
 
 from media.renditions import image_renditions_get, rendition_specs
+from media.storage import STORAGE_ERRORS
+
+# The sizes Wagtail's admin shows an image at: listings and choosers, the edit page, the edit page's link to the
+# file. Made here too, so an editor opening a just-uploaded image finds them instead of waiting while the web
+# worker decodes a 39-megapixel original (16 s on a busy 2-core machine, benchmarks/results/image_upload.md).
+ADMIN_FILTER_SPECS = ("max-165x165", "max-800x600", "original")
 
 
 @task()
 def image_renditions_create(image_id: int) -> list[str]:
-    """Make every named rendition of an image ahead of time, so no API request or newsletter has to."""
+    """Make every named rendition of an image ahead of time, so no API request, newsletter or admin page has to."""
     image = get_image_model().objects.filter(pk=image_id).first()
     if image is None:  # deleted before the task ran
         return []
-    return list(image_renditions_get(image, *rendition_specs()))
+    # One at a time: Wagtail makes several renditions in three threads, each decoding the original, which took
+    # a worker past 1 GB for a 39-megapixel PNG; in turn, the peak is one decoded original.
+    made = [name for name in rendition_specs() if image_renditions_get(image, name)]
+    for spec in ADMIN_FILTER_SPECS:
+        try:
+            image.get_rendition(Filter(spec=spec))
+        except (SourceImageIOError, *STORAGE_ERRORS):
+            break  # the admin makes them when it shows the image, as it would have without this task
+    return made
