@@ -8,9 +8,10 @@ from media.renditions import image_renditions_get, rendition_specs
 from media.storage import STORAGE_ERRORS
 
 # The sizes Wagtail's admin shows an image at: listings and choosers, the edit page, the edit page's link to the
-# file. Made here too, so an editor opening a just-uploaded image finds them instead of waiting while the web
-# worker decodes a 39-megapixel original (16 s on a busy 2-core machine, benchmarks/results/image_upload.md).
-ADMIN_FILTER_SPECS = ("max-165x165", "max-800x600", "original")
+# file, the "already uploaded" warning. Made here too, so an editor opening (or uploading again) a recent image
+# finds them instead of waiting while the web worker decodes a 39-megapixel original (15 s on a busy 2-core
+# machine, benchmarks/results/image_upload.md).
+ADMIN_FILTER_SPECS = ("max-165x165", "max-800x600", "original", "max-150x150")
 
 
 @task()
