@@ -14,6 +14,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from cms.unavailable import DATABASE_UNAVAILABLE_ERRORS, database_unavailable_log
+
 logger = logging.getLogger(__name__)
 
 ORPHAN_MESSAGE = (
@@ -28,6 +30,9 @@ def tasks_recover() -> dict[str, object]:
     for path in settings.TASKS_RECOVERY:
         try:
             outcomes[path] = import_string(path)()
+        except DATABASE_UNAVAILABLE_ERRORS as error:
+            database_unavailable_log(error, f"task recovery {path}")
+            outcomes[path] = None
         except Exception:
             logger.exception("Task recovery %s failed", path)
             outcomes[path] = None

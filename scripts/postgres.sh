@@ -40,7 +40,8 @@ case "$action" in
     ;;
   restart)
     BIN="$(pg_bin)"
-    as_postgres "$BIN/pg_ctl" -D "$STATE_DIR/data" -m fast -w restart >&2
+    # -l: the new server must not write to (and so hold open) this script's output.
+    as_postgres "$BIN/pg_ctl" -D "$STATE_DIR/data" -l "$STATE_DIR/server.log" -m fast -w restart >&2
     ;;
   *)
     echo "usage: $0 start|stop|restart" >&2; exit 2 ;;

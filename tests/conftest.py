@@ -223,26 +223,33 @@ def _breakers_forget():
 
 @pytest.fixture
 def database_down(transactional_db):
-    """down() makes the default database unreachable (PostgreSQL: a connection to a closed port; SQLite: a file
-    that cannot be opened) until the test ends; the test's own connection is kept aside and put back."""
+    """database_down() makes the default database unreachable (PostgreSQL: a connection to a closed port; SQLite:
+    a file that cannot be opened); database_down.up() brings it back, as the test's end does. The test's own
+    connection is kept aside meanwhile and put back."""
     from django.db import connections
 
     from tests.netfaults import closed_port
 
-    connection = connections["default"]
-    saved_settings, saved_connection = dict(connection.settings_dict), None
+    class Outage:
+        connection = connections["default"]
+        saved_settings = dict(connection.settings_dict)
+        saved_connection = None
 
-    def down():
-        nonlocal saved_connection
-        connection.ensure_connection()
-        saved_connection, connection.connection = connection.connection, None
-        if connection.vendor == "postgresql":
-            connection.settings_dict.update(HOST="127.0.0.1", PORT=str(closed_port()))
-        else:
-            connection.settings_dict["NAME"] = "/nonexistent/folder/db.sqlite3"
+        def __call__(self):
+            self.connection.ensure_connection()
+            self.saved_connection, self.connection.connection = self.connection.connection, None
+            if self.connection.vendor == "postgresql":
+                self.connection.settings_dict.update(HOST="127.0.0.1", PORT=str(closed_port()))
+            else:
+                self.connection.settings_dict["NAME"] = "/nonexistent/folder/db.sqlite3"
 
-    yield down
-    if saved_connection is not None:
-        connection.settings_dict.clear()
-        connection.settings_dict.update(saved_settings)
-        connection.connection = saved_connection
+        def up(self):
+            if self.saved_connection is None:
+                return
+            self.connection.settings_dict.clear()
+            self.connection.settings_dict.update(self.saved_settings)
+            self.connection.connection, self.saved_connection = self.saved_connection, None
+
+    outage = Outage()
+    yield outage
+    outage.up()

@@ -19,6 +19,7 @@ import traceback
 import urllib.error
 import urllib.parse
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -68,23 +69,21 @@ def feed_titles(base_url: str) -> tuple[str, set[str]]:
 
 
 def check(base_url: str, page_path: str, title: str, *, published: bool) -> dict:
-    """How many API and feed answers, asked after the commit, still show the page as it was before: its old title
-    after a publish, the page itself after an unpublish."""
-    stale_api = stale_feed = failed = 0
-    for _ in range(API_CHECKS):
-        outcome, answer = api_title(base_url, page_path)
-        if outcome != "ok":
-            failed += 1
-        elif answer != (title if published else None):
-            stale_api += 1
-    for _ in range(FEED_CHECKS):
-        outcome, titles = feed_titles(base_url)
-        if outcome != "ok":
-            failed += 1
-        elif (title in titles) != published:
-            stale_feed += 1
-    return {"api_checks": API_CHECKS, "feed_checks": FEED_CHECKS, "stale_api": stale_api, "stale_feed": stale_feed,
-            "check_failures": failed}
+    """How many API and feed answers, asked at once after the commit, still show the page as it was before: its
+    old title after a publish, the page itself after an unpublish."""
+    with ThreadPoolExecutor(API_CHECKS + FEED_CHECKS) as pool:
+        api = [pool.submit(api_title, base_url, page_path) for _ in range(API_CHECKS)]
+        feeds = [pool.submit(feed_titles, base_url) for _ in range(FEED_CHECKS)]
+    api_answers = [future.result() for future in api]
+    feed_answers = [future.result() for future in feeds]
+    return {
+        "api_checks": API_CHECKS,
+        "feed_checks": FEED_CHECKS,
+        "stale_api": sum(1 for outcome, answer in api_answers
+                         if outcome == "ok" and answer != (title if published else None)),
+        "stale_feed": sum(1 for outcome, titles in feed_answers if outcome == "ok" and (title in titles) != published),
+        "check_failures": sum(1 for outcome, _ in api_answers + feed_answers if outcome != "ok"),
+    }
 
 
 def cycle(page, number: int, *, unpublish: bool) -> dict:
@@ -92,7 +91,7 @@ def cycle(page, number: int, *, unpublish: bool) -> dict:
     from wagtail.models import PageLogEntry
 
     started = time.time()
-    record = {"t": started, "cycle": number, "action": "unpublish" if unpublish else "publish"}
+    record = {"t": started, "page": page.slug, "cycle": number, "action": "unpublish" if unpublish else "publish"}
     try:
         page.refresh_from_db()
         if unpublish:

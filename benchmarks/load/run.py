@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """`make load`: the production set-up on loopback under a realistic load, through an operator's bad day.
 
-    .venv/bin/python -m benchmarks.load.run [--connections 12] [--recipients 2000] [--quick]
+    .venv/bin/python -m benchmarks.load.run [--connections 8] [--recipients 2000] [--quick]
 
 The stack (benchmarks/load/stack.py): gunicorn with 3 sync workers, its own PostgreSQL (restarted during the
 run) and Redis, 2 `db_worker` task workers, an SMTP sink; the data set of benchmarks/api (seeded once, cached as a
@@ -37,13 +37,13 @@ from benchmarks.load.traffic import Traffic  # noqa: E402
 from benchmarks.report import git_commit  # noqa: E402
 
 RESULTS_DIR = PROJECT_DIR / "benchmarks" / "results"
-PUBLISH_EVERY = 4.0
+PUBLISH_EVERY = 10.0
 STEADY_PAGE, STORM_PAGE = "evento-000", "evento-001"
 
 
 def options() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--connections", type=int, default=int(os.environ.get("LOAD_CONNECTIONS", "12")))
+    parser.add_argument("--connections", type=int, default=int(os.environ.get("LOAD_CONNECTIONS", "8")))
     parser.add_argument("--recipients", type=int, default=int(os.environ.get("LOAD_RECIPIENTS", "2000")))
     parser.add_argument("--quick", action="store_true", help="shorter windows (development of the run itself)")
     parser.add_argument("--output-dir", type=Path, default=RESULTS_DIR)
@@ -122,12 +122,15 @@ class Run:
 
             def __exit__(self, *exc):
                 run.windows.append(report.Window(name, self.start, time.time(), fault, note))
+                inside = [answer for answer in run.traffic.answers if answer.t >= self.start]
+                errors = sum(1 for answer in inside if answer.error)
+                print(f"  {len(inside)} requests, {errors} errors, {time.time() - self.start:.0f} s", file=sys.stderr)
 
         return _Window()
 
     def storm(self) -> None:
         with self.window("publish storm (20 publish/unpublish cycles)", fault=False):
-            self.publisher(STORM_PAGE, "--storm", "20").wait(timeout=300)
+            self.publisher(STORM_PAGE, "--storm", "20").wait(timeout=600)
 
     def postgres_restart(self) -> None:
         with self.window("PostgreSQL restart", fault=True, note="pg_ctl restart -m fast"):
@@ -198,7 +201,7 @@ class Run:
     # --- the run -------------------------------------------------------------------------------------------
     def run(self) -> dict:
         load_start = load_average()
-        traffic = Traffic(self.gunicorn.base_url, connections=self.args.connections)
+        traffic = self.traffic = Traffic(self.gunicorn.base_url, connections=self.args.connections)
         started = time.time()
         traffic.start()
         with self.window("warm-up", fault=False):

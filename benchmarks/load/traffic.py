@@ -109,7 +109,7 @@ class Mix:
             else:
                 answer = self.persisted_get(EVENTS_QUERY, {"locale": self.rng.choice(("it", "ar")), "first": 20})
         elif kind == "uncached listing":
-            variables = {"locale": self.rng.choice(LOCALES), "first": 50}
+            variables = {"locale": self.rng.choice(LOCALES), "first": 20}
             query = EVENTS_QUERY.replace("$first: Int!)", "$first: Int!, $after: String)").replace(
                 "first: $first)", "first: $first, after: $after)")
             answer = self.post(query, {**variables, "after": _cursor(self.rng.randrange(400))})
