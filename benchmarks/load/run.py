@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """`make load`: the production set-up on loopback under a realistic load, through an operator's bad day.
 
-    .venv/bin/python -m benchmarks.load.run [--connections 8] [--recipients 2000] [--quick]
+    .venv/bin/python -m benchmarks.load.run [--connections 4] [--recipients 2000] [--quick]
 
 The stack (benchmarks/load/stack.py): gunicorn with 3 sync workers, its own PostgreSQL (restarted during the
 run) and Redis, 2 `db_worker` task workers, an SMTP sink; the data set of benchmarks/api (seeded once, cached as a
@@ -43,7 +43,7 @@ STEADY_PAGE, STORM_PAGE = "evento-000", "evento-001"
 
 def options() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--connections", type=int, default=int(os.environ.get("LOAD_CONNECTIONS", "8")))
+    parser.add_argument("--connections", type=int, default=int(os.environ.get("LOAD_CONNECTIONS", "4")))
     parser.add_argument("--recipients", type=int, default=int(os.environ.get("LOAD_RECIPIENTS", "2000")))
     parser.add_argument("--quick", action="store_true", help="shorter windows (development of the run itself)")
     parser.add_argument("--output-dir", type=Path, default=RESULTS_DIR)

@@ -31,6 +31,7 @@ FEEDS = [f"/feeds/{locale}/{section}.{fmt}" for locale in LOCALES for section in
          for fmt in ("rss", "atom", "json")]
 WEIGHTS = {"cached GET": 55, "uncached listing": 15, "search": 10, "feed": 20}
 TIMEOUT = 10.0
+THINK_SECONDS = 0.1  # between one answer and a connection's next request: busy, not a queue that never empties
 
 
 @dataclass
@@ -62,7 +63,7 @@ def classify(status: int, body: bytes) -> str | None:
             errors = []
         code = errors[0].get("extensions", {}).get("code") if errors else None
     if status >= 400:
-        return f"{status} {code}" if code else str(status)
+        return f"{status} {code}" if code else f"{status} (page)"
     return f"graphql {code}" if code else None
 
 
@@ -157,8 +158,7 @@ class Traffic:
             except OSError as exception:  # refused, reset: the server is not there
                 kind, status, error, cache = "?", 0, f"connection {type(exception).__name__}", ""
             self.answers.append(Answer(started, time.perf_counter() - clock, kind, status, error, cache))
-            if error and error.startswith("connection"):
-                time.sleep(0.05)  # do not spin on a refusing port
+            time.sleep(THINK_SECONDS)
 
     def _health_probe(self) -> None:
         client = Client(self.base_url)
