@@ -15,6 +15,7 @@ import hashlib
 import http.client
 import json
 import random
+import re
 import socket
 import threading
 import time
@@ -23,6 +24,7 @@ from urllib.parse import urlencode, urlsplit
 
 from benchmarks.api.workloads import EVENTS_QUERY, PAGE_QUERY, SEARCH_QUERY
 
+SERVER_TIMING = re.compile(r"dur=([\d.]+)")
 LEAK_MARKERS = (b"psycopg", b"server running", b"connection to server", b"OperationalError", b"Traceback")
 HOT_PATHS = [f"/servizi/servizio-{n:03d}/" for n in range(20)]
 LOCALES = ("it", "en", "fr", "ar")
@@ -165,8 +167,11 @@ class Traffic:
         while not self._stop.is_set():
             started, clock = time.time(), time.perf_counter()
             try:
-                status, _headers, body = client.request("GET", "/healthz/")
+                status, headers, body = client.request("GET", "/healthz/")
                 state = json.loads(body) if body[:1] == b"{" else {"status": f"http {status}"}
+                # The checks' own time, from Server-Timing: the rest of `seconds` is the wait in gunicorn's queue.
+                state["checks_seconds"] = sum(float(duration) for duration in SERVER_TIMING.findall(
+                    headers.get("server-timing", ""))) / 1000
             except OSError as exception:
                 status, state = 0, {"status": type(exception).__name__}
             self.health.append({"t": started, "seconds": time.perf_counter() - clock, "http": status, **state})

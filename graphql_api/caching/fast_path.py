@@ -22,7 +22,6 @@ import json
 from django.http import QueryDict
 
 from cms.unavailable import DATABASE_UNAVAILABLE_ERRORS
-
 from graphql_api.conf import api_setting
 
 from .outage import content_state_read_remembered, stale_servable
@@ -84,8 +83,9 @@ def cached_get_lookup(request, *, schema) -> tuple[ResponsePlan, PersistedQuery 
 
     The plan carries the content state it read; `plan.hit` is the entry when it was stored in that same state, else
     None (the normal path then reuses the state rather than reading it again). With the database down, the entry
-    when outage.py allows serving it stale (`plan.stale`); otherwise the database error goes up to the view. The PersistedQuery is set when the
-    request sent a document with its hash: the normal path would register it, and so must a hit.
+    when outage.py allows serving it stale (`plan.stale`); otherwise the database error goes up to the view. The
+    PersistedQuery is set when the request sent a document with its hash: the normal path would register it, and
+    so must a hit.
     """
     if api_setting("RESPONSE_CACHE_SECONDS") <= 0:
         return None

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
+from cms.unavailable import DATABASE_UNAVAILABLE_ERRORS
 from graphql_api.conf import api_setting
 
 from .generation import ContentState, content_state_read
@@ -41,7 +42,7 @@ def content_state_read_remembered() -> ContentState:
     global _last_read, _first_failure
     try:
         state = content_state_read()
-    except Exception:
+    except DATABASE_UNAVAILABLE_ERRORS:
         with _lock:
             if _first_failure is None:
                 _first_failure = time.monotonic()

@@ -1,6 +1,7 @@
 """/healthz/ says which part is down, in every fault; a database outage logs one line, not one per request."""
 
 import logging
+import re
 
 import pytest
 
@@ -16,6 +17,7 @@ def healthz(client):
 @pytest.mark.django_db
 def test_healthy_with_the_local_cache(client):
     assert healthz(client) == (200, {"status": "ok", "database": "ok", "cache": "local"})
+    assert re.fullmatch(r"database;dur=[\d.]+, cache;dur=[\d.]+", client.get("/healthz/")["Server-Timing"])
 
 
 @pytest.mark.django_db
