@@ -260,7 +260,7 @@ class _SentMark:
     Unthrottled (deferred), it is written with the next message's SENDING mark, in one transaction: one commit
     per message instead of two. At any moment at most one accepted message has no mark yet, as before, so a
     killed worker still leaves at most one message of unknown outcome (resent on resume, see
-    deliveries_release_stale). Throttled, the worker would sleep before the next message, so the mark is
+    lease.deliveries_release_abandoned). Throttled, the worker would sleep before the next message, so the mark is
     written at once: commits cost nothing at that pace, and the unknown-outcome window stays short.
     """
 

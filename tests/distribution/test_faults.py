@@ -96,3 +96,19 @@ def test_distribution_waits_for_the_commit(only, networks, draft_event):
         raise RuntimeError("the editor's transaction rolls back")
 
     assert not Delivery.objects.exists() and networks.posts == []
+
+
+def test_a_failure_while_noting_a_delete_never_stops_the_delete(only, networks, draft_event, publish, settings,
+                                                               monkeypatch, caplog, committed):
+    settings.DISTRIBUTION_WEBHOOK_URLS = [f"{networks.base_url}/hooks/portal"]
+    publish(draft_event)
+
+    def broken(page):
+        raise RuntimeError("the private paths could not be read")
+
+    monkeypatch.setattr("distribution.lifecycle.was_public", broken)
+    with caplog.at_level(logging.ERROR, logger="distribution.lifecycle"), committed():
+        draft_event.delete()
+
+    assert not type(draft_event).objects.filter(pk=draft_event.pk).exists()
+    assert "could not note a change" in caplog.text
