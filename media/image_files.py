@@ -2,8 +2,9 @@
 
 Wagtail asks Willow for an image's size, and Willow decodes the whole image to answer. Uploading a 39-megapixel
 PNG decoded it three times in the web worker (the form's pixel check, then the dimension update of each save of
-the file field): 4 to 6 s, and a worker left about 200 MB larger (benchmarks/results/image_upload.md). Here the
-size comes from the header (Pillow opens files lazily), and the check that the file is not broken costs little:
+the file field): 6.6 s and a peak 170 MB over the worker's size, part of which glibc may keep for good (issue 14
+saw 234 MB). Now 0.27 s and 19 MB (benchmarks/results/image_upload.md). Here the size comes from the header
+(Pillow opens files lazily), and the check that the file is not broken costs little:
 
 - PNG: every chunk's CRC is checked (`Image.verify()`), nothing is decoded;
 - JPEG: decoded at an eighth of its size (`Image.draft()`, the decoder's own scaling), which reads every byte;
