@@ -54,6 +54,8 @@ def run_new_worker() -> None:
     call_command("db_worker", batch=True, reload=False, startup_delay=False, interval=0, verbosity=0)
 
 
+# Transactional: the worker closes connections that are not in autocommit mode, as a test's transaction is.
+@pytest.mark.django_db(transaction=True)
 def test_a_new_worker_resumes_an_orphaned_send_without_cron(smtp_server, settings, database_tasks):
     subscribers = make_subscribers(30)
     dispatch = killed_send(30, kill_at=12)
