@@ -53,7 +53,6 @@ MISS_ANSWERS = {
     "has_key": False,
     "set_many": [],
     "delete_many": None,
-    "clear": False,
 }
 
 _breakers: dict[str, CircuitBreaker] = {}
@@ -160,9 +159,18 @@ class ResilientRedisCache(RedisCache):
         return self._guarded("delete_many", super().delete_many, keys, version)
 
     def clear(self):
+        """False when Redis could not be cleared (a release reports it), whatever the local fallback did."""
         if self.local is not None:
             self.local.clear()
-        return self._guarded("clear", super().clear)
+        if not self.breaker.allow():
+            return False
+        try:
+            cleared = super().clear()
+        except self._errors as error:
+            self.breaker.failed(error)
+            return False
+        self.breaker.succeeded()
+        return cleared
 
 
 def _without_password(location: str) -> str:
