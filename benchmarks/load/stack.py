@@ -111,11 +111,12 @@ class Gunicorn:
 
     def start(self) -> None:
         command = [
+            # The project's gunicorn.conf.py, as production runs it; only the address differs (loopback).
             str(PROJECT_DIR / ".venv" / "bin" / "gunicorn"), "cms.wsgi:application",
-            "--bind", f"127.0.0.1:{self.port}", "--workers", str(GUNICORN_WORKERS), "--worker-class", "sync",
-            "--timeout", "30", "--backlog", "256", "--log-level", "warning", "--error-logfile", "-",
+            "--config", str(PROJECT_DIR / "gunicorn.conf.py"), "--bind", f"127.0.0.1:{self.port}",
         ]
-        self.process = subprocess.Popen(command, cwd=PROJECT_DIR, env=self.env, stdout=self.log.open("ab"),
+        env = {**self.env, "GUNICORN_WORKERS": str(GUNICORN_WORKERS), "GUNICORN_TIMEOUT": "30"}
+        self.process = subprocess.Popen(command, cwd=PROJECT_DIR, env=env, stdout=self.log.open("ab"),
                                         stderr=subprocess.STDOUT, start_new_session=True)
         wait_http(f"{self.base_url}/healthz/")
 
