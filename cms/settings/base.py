@@ -461,4 +461,5 @@ from .operations import *  # noqa: E402,F401,F403
 INSTALLED_APPS += ["printing"]  # noqa: F405
 # Make a page's printed editions in the background when it is published (tests turn it off unless they print).
 PRINT_ON_PUBLISH = env.bool("PRINT_ON_PUBLISH", default=True)  # noqa: F405
+TASKS_RECOVERY += ["printing.jobs.print_jobs_resume_abandoned"]  # a job whose worker was killed
 # --- End of print -----------------------------------------------------------------------------------------------
