@@ -86,4 +86,5 @@ def test_other_views_answer_503_with_retry_after(client, database_down):
     response = client.get("/feeds/it/news.rss")
 
     assert response.status_code == 503 and response["Retry-After"] == "5"
-    assert b"temporarily unavailable" in response.content and b"nonexistent" not in response.content
+    # In the site's default language (the page is translated: cms/locale).
+    assert "temporaneamente non disponibile" in response.content.decode() and b"nonexistent" not in response.content
