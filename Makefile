@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install install-test translations messages migrate seed admin test test-only test-postgres bench bench-print fuzz lock schema clean
+.PHONY: run install install-test translations messages migrate seed admin test test-only test-postgres bench bench-print fuzz load lock schema clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
@@ -94,6 +94,13 @@ $(VENV)/.installed-fuzz: requirements-fuzz.lock $(VENV)/.installed-test
 
 fuzz: $(VENV)/.installed-fuzz
 	$(BIN)/python scripts/fuzz.py $(FUZZ_ARGS)
+
+# The production set-up (gunicorn, PostgreSQL, Redis, task workers) on loopback under load, through a PostgreSQL
+# restart, Redis refused and hung and a killed newsletter worker (benchmarks/load/run.py, docs/faults.md). Its own
+# PostgreSQL and Redis; a few minutes (the first run also seeds the data set). Not part of `make test`: it reports.
+load: $(VENV)/.installed-test
+	scripts/system-packages.sh postgresql
+	$(BIN)/python -m benchmarks.load.run $(LOAD_ARGS)
 
 # Re-pin the lock files after changing pyproject.toml.
 lock: | $(BIN)/python

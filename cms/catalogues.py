@@ -1,8 +1,8 @@
 """The project's translation catalogues: where they live, how they are refreshed and how they are compiled.
 
 Layout (docs/translations.md): one catalogue per app of the project, `<app>/locale/<ll>/LC_MESSAGES/django.po`
-(Django finds it because the app is installed; a new app gets its own at the next refresh), and the root
-`locale/` for `cms/` and anything outside an app.
+(Django finds it because the app is installed; a new app gets its own at the next refresh; `cms` is an app too),
+and the root `locale/` for anything outside an app.
 English is the msgid; the `en` catalogues repeat it, because Django falls back to the default language (Italian)
 for a msgid an active language's catalogue lacks.
 

@@ -3,7 +3,8 @@
 Tasks are thin (`<app>/tasks.py`): each calls a service, and imports it. Services hand work to a task through
 `task_enqueue`, naming it by its dotted path, so no service module imports a tasks module and imports go one way
 (tasks -> services). Work is enqueued when the caller's transaction commits, so a rolled-back write starts
-nothing; outside a transaction, at once.
+nothing; outside a transaction, at once. A queue that refuses the work is logged, never raised into the write
+that committed (`robust`): the periodic commands and the workers' recovery pick the work up (docs/faults.md).
 
 `at`: run then, where the backend can defer (django-tasks' database backend with its `db_worker`). Backends that
 cannot (the immediate one in development) get nothing: each app's periodic command (`newsletter_send`,
@@ -30,9 +31,9 @@ def task_get(path: str) -> Task:
 def task_enqueue(path: str, *args, at: datetime.datetime | None = None) -> bool:
     task = task_get(path)
     if at is None:
-        transaction.on_commit(lambda: task.enqueue(*args))
+        transaction.on_commit(lambda: task.enqueue(*args), robust=True)
         return True
     if not task.get_backend().supports_defer:
         return False
-    transaction.on_commit(lambda: task.using(run_after=at).enqueue(*args))
+    transaction.on_commit(lambda: task.using(run_after=at).enqueue(*args), robust=True)
     return True

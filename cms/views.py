@@ -1,16 +1,50 @@
+"""/healthz/: what a load balancer and the container health check ask, answered within a second in every fault."""
+
+import time
+
+from django.core.cache import caches
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from cms.unavailable import DATABASE_UNAVAILABLE_ERRORS, RETRY_AFTER_SECONDS, database_unavailable_log
+
+
+def _database() -> str:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DATABASE_UNAVAILABLE_ERRORS as error:  # the detail goes to the logs, never to the caller
+        database_unavailable_log(error, "/healthz/")
+        return "unavailable"
+    return "ok"
+
+
+def _cache() -> str:
+    """"ok" or "unavailable" for Redis (whose backend answers at once while its circuit is open, and otherwise
+    within its sub-second timeout); "local" for a per-process memory cache, which cannot fail."""
+    health = getattr(caches["default"], "health", None)
+    return health() if health is not None else "local"
+
+
+def _timed(check) -> tuple[str, float]:
+    started = time.perf_counter()
+    return check(), (time.perf_counter() - started) * 1000
+
 
 @require_GET
 @never_cache
 def healthz(request):
-    """Liveness and readiness for load balancers and the container health check: the database answers."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except Exception:  # any database failure means "not ready"; the detail goes to the logs, not the caller
-        return JsonResponse({"status": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok"})
+    """JSON: `status` is "ok", "degraded" (the cache is down: the site serves, only slower) or "unavailable" (the
+    database is down: 503, take this instance out of rotation), with the state of each part. `Server-Timing` says
+    how long each check took here, apart from any wait in the server's queue."""
+    (database, database_ms), (cache, cache_ms) = _timed(_database), _timed(_cache)
+    parts = {"database": database, "cache": cache}
+    if database != "ok":
+        response = JsonResponse({"status": "unavailable", **parts}, status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    else:
+        response = JsonResponse({"status": "degraded" if cache == "unavailable" else "ok", **parts})
+    response["Server-Timing"] = f"database;dur={database_ms:.1f}, cache;dur={cache_ms:.1f}"
+    return response

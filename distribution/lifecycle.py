@@ -1,112 +1,119 @@
-"""What distribution does when content changes: one place wiring Wagtail's and Django's signals to the outbox,
-the publish webhooks and the national portal. Connected once, from DistributionConfig.ready().
+"""What distribution does when content changes: one place wiring Wagtail's and Django's signals to the social
+outbox, the publish webhooks and the national portal. Connected once, from DistributionConfig.ready().
 
-Receivers run inside the writing transaction (Wagtail publishes, moves and deletes atomically): rows they add
-commit with the change, and sending waits for the commit (on_commit), so a rolled-back publish sends nothing.
+Publishing never fails because of distribution. Receivers run inside the editor's transaction (Wagtail publishes,
+moves and deletes atomically) and only *note* the change; after the commit a task applies it (changes.py):
+- best effort: a failure there is logged, and the page stays published, with its audit-log entry written;
+- retried: the task tries again with backoff where the task backend can defer (the database backend and its
+  `db_worker`); it applies a change in one transaction, so a retry starts from nothing;
+- a publish that rolls back notes nothing (on_commit), and a change noted twice does no harm (posts already out
+  are not posted again; an unpublished-then-republished page is not retracted).
+What a change destroys is read while noting it, guarded by a savepoint: a deleted page's paths and posts, a moved
+page's old paths, the pages a deleted snippet was shown on. If even that fails, the change is logged and lost
+rather than the editor's write.
 """
 
+import functools
+import logging
 import threading
 
-from django.conf import settings
+from django.db import transaction
 from django.db.models.signals import post_save, pre_delete
-from django.utils import timezone
-from django.utils.translation import gettext as _
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from cms.tasks import task_enqueue
-from content_models.kernel.visibility import private_page_paths, visible_pages
 from content_models.models import ServicePoint, Topic
 
-from .models import NationalPortalItem
-from .outbox.scheduling import page_posts_retract, page_posts_schedule
-from .webhooks.events import (
-    page_event_record,
-    page_is_public,
-    path_entry,
-    public_translation_paths,
-    snippet_event_record,
-)
+from .changes import public_subtree_paths, was_public, webhooks_on
+from .models import SocialDelivery
+from .webhooks.events import page_reference, path_entry, snippet_event
+
+logger = logging.getLogger(__name__)
 
 
-def _webhooks_on() -> bool:
-    """No endpoint configured: skip the path queries altogether (seeding and imports stay cheap)."""
-    return bool(settings.DISTRIBUTION_WEBHOOK_URLS)
+def change_note(change: dict) -> None:
+    """Apply `change` in a task once the writing transaction commits; nothing of it can raise into the write."""
+    task_enqueue("distribution.tasks.content_change_distribute", change)
+
+
+def _noted_before_the_write(describe):
+    """Run a receiver that reads what the write will destroy; on failure log it and let the write go on."""
+
+    @functools.wraps(describe)
+    def receiver(sender, instance, **kwargs):
+        try:
+            with transaction.atomic():  # a savepoint: a failed read must not abort the editor's transaction
+                change = describe(sender, instance, **kwargs)
+        except Exception:
+            logger.exception("Distribution could not note a change of %r; posts and webhooks skip it", instance)
+            return
+        if change is not None:
+            change_note(change)
+
+    return receiver
 
 
 def _published(sender, instance, **kwargs):
-    if not page_is_public(instance):
-        return  # restricted, expired or not yet live: nothing public changed
-    page_posts_schedule(page=instance)
-    if _webhooks_on():
-        page_event_record(event_type="page.published", page=instance, paths=public_translation_paths(instance))
-    if NationalPortalItem.objects.filter(page_id=instance.pk).exists():
-        task_enqueue("distribution.tasks.national_package_email", instance.pk)
-
-
-def _was_public(page) -> bool:
-    return page.depth > 1 and not any(page.path.startswith(path) for path in private_page_paths())
+    change_note({"event": "page.published", "page_id": instance.pk})
 
 
 def _unpublished(sender, instance, **kwargs):
-    page_posts_retract(page=instance, reason=_("The page was unpublished"))
-    if _webhooks_on() and _was_public(instance):
-        paths = [path_entry(language=instance.locale.language_code, url_path=instance.url_path)]
-        page_event_record(event_type="page.unpublished", page=instance,
-                          paths=paths + public_translation_paths(instance, exclude_self=True))
+    # Wagtail unpublishes a page before deleting it: then only this note says where it was (no query needed).
+    change_note({
+        "event": "page.unpublished",
+        "page": page_reference(instance),
+        "path": path_entry(language=instance.locale.language_code, url_path=instance.url_path),
+        "tree_path": instance.path,
+    })
 
 
+@_noted_before_the_write
 def _deleting(sender, instance, **kwargs):
     # Wagtail's own pre_delete receiver has already unpublished a live page (page_unpublished went out), so
-    # `live` is False here: every page that was ever published gets its "deleted" event; drafts get none.
+    # `live` is False here: every page that was ever published gets its "deleted" change; drafts get none.
     if instance.first_published_at is None:
-        return
-    page_posts_retract(page=instance, reason=_("The page was deleted"))
-    if _webhooks_on() and _was_public(instance):
-        paths = [path_entry(language=instance.locale.language_code, url_path=instance.url_path)]
-        page_event_record(event_type="page.deleted", page=instance,
-                          paths=paths + public_translation_paths(instance, exclude_self=True))
+        return None
+    public = webhooks_on() and was_public(instance)
+    return {
+        "event": "page.deleted",
+        "page": page_reference(instance),
+        "path": path_entry(language=instance.locale.language_code, url_path=instance.url_path) if public else None,
+        # The delete leaves these without a page: noted now, retracted after the commit.
+        "deliveries": list(SocialDelivery.objects.filter(page=instance).values_list("pk", flat=True)),
+    }
 
 
 # Public paths of a subtree before its move, from pre_page_move to post_page_move (same thread, same request).
 _before_move = threading.local()
 
 
-def _public_subtree(page):
-    subtree = Page.objects.descendant_of(page, inclusive=True).select_related("locale").order_by("path")
-    return visible_pages(subtree, now=timezone.now(), private_paths=private_page_paths())
-
-
+@_noted_before_the_write
 def _moving(sender, instance, url_path_before, url_path_after, **kwargs):
-    if url_path_before == url_path_after or not _webhooks_on():
-        return
-    # Read before the move: a page moved under a restricted section was public at its old address only.
-    _before_move.paths = {
-        page.pk: path_entry(language=page.locale.language_code, url_path=page.url_path)
-        for page in _public_subtree(instance)
-    }
+    if url_path_before != url_path_after and webhooks_on():
+        # Read before the move: a page moved under a restricted section was public at its old address only.
+        _before_move.paths = public_subtree_paths(instance)
+    return None
 
 
 def _moved(sender, instance, url_path_before, url_path_after, **kwargs):
-    if url_path_before == url_path_after or not _webhooks_on():
+    old_paths = getattr(_before_move, "paths", [])
+    _before_move.paths = []
+    if url_path_before == url_path_after or not webhooks_on():
         return  # reordered among its siblings: no address changed
-    old_paths = list(getattr(_before_move, "paths", {}).values())
-    _before_move.paths = {}
-    new_paths = [path_entry(language=page.locale.language_code, url_path=page.url_path)
-                 for page in _public_subtree(instance)]
-    if old_paths or new_paths:
-        page_event_record(event_type="page.moved", page=instance, paths=old_paths + new_paths,
-                          extra={"old_paths": old_paths, "new_paths": new_paths})
+    change_note({"event": "page.moved", "page_id": instance.pk, "old_paths": old_paths})
 
 
 def _snippet_saved(sender, instance, **kwargs):
-    if _webhooks_on():
-        snippet_event_record(instance=instance)
+    if webhooks_on():
+        change_note({"event": "snippet.changed", "model": instance._meta.label, "pk": instance.pk})
 
 
+@_noted_before_the_write
 def _snippet_deleting(sender, instance, **kwargs):
-    if _webhooks_on():
-        snippet_event_record(instance=instance, deleted=True)
+    if not webhooks_on():
+        return None
+    return {"event": "snippet.deleted", "record": snippet_event(instance=instance, deleted=True)}
 
 
 def lifecycle_connect() -> None:

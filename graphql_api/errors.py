@@ -1,7 +1,8 @@
 """Stable error codes: every error leaving the API carries `extensions.code`, so clients branch on codes, not text.
 
 graphql-core and strawberry raise plain errors without codes; `error_code()` classifies them in this one place,
-and `errors_log()` logs them: a client's mistake in one line at INFO, a bug with its traceback at ERROR.
+and `errors_log()` logs them: a client's mistake in one line at INFO, a bug with its traceback at ERROR, a database
+outage in one throttled warning (cms/unavailable.py).
 """
 
 import enum
@@ -10,6 +11,8 @@ import logging
 from graphql import GraphQLError, GraphQLSyntaxError, OperationDefinitionNode
 from strawberry.exceptions import StrawberryInputCoercionError
 from strawberry.extensions import MaskErrors, SchemaExtension
+
+from cms.unavailable import database_unavailable, database_unavailable_log
 
 logger = logging.getLogger("graphql_api")
 
@@ -35,6 +38,7 @@ class ErrorCode(str, enum.Enum):
     RENDITION_FILTER_NOT_ALLOWED = "RENDITION_FILTER_NOT_ALLOWED"
     INVALID_PREVIEW_TOKEN = "INVALID_PREVIEW_TOKEN"
     INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
+    SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"  # the database cannot answer now: retry after `Retry-After`
 
 
 class ApiError(Exception):
@@ -54,6 +58,8 @@ def error_code(error: GraphQLError) -> ErrorCode:
         return original.code
     if isinstance(original, StrawberryInputCoercionError):  # a variable a scalar cannot read: like an enum's
         return ErrorCode.GRAPHQL_VALIDATION_FAILED
+    if database_unavailable(original):
+        return ErrorCode.SERVICE_UNAVAILABLE
     if original is not None:
         return ErrorCode.INTERNAL_SERVER_ERROR
     message = error.message
@@ -69,9 +75,12 @@ def error_code(error: GraphQLError) -> ErrorCode:
     return ErrorCode.GRAPHQL_VALIDATION_FAILED
 
 
+SERVER_SIDE = frozenset({ErrorCode.INTERNAL_SERVER_ERROR, ErrorCode.SERVICE_UNAVAILABLE})
+
+
 def is_expected(error: GraphQLError) -> bool:
     """Client errors keep their message in production; anything else is masked."""
-    return error_code(error) is not ErrorCode.INTERNAL_SERVER_ERROR
+    return error_code(error) not in SERVER_SIDE
 
 
 def is_request_error(errors) -> bool:
@@ -90,7 +99,9 @@ def errors_log(errors, execution_context=None) -> None:
         code = error_code(error)
         path = ".".join(str(key) for key in error.path or ())
         extra = {"graphql_code": code.value, "graphql_operation": operation, "graphql_path": path or None}
-        if code is ErrorCode.INTERNAL_SERVER_ERROR:
+        if code is ErrorCode.SERVICE_UNAVAILABLE:  # an outage: one throttled line for all requests, no traceback
+            database_unavailable_log(error.original_error, f"GraphQL operation {operation or '-'}")
+        elif code is ErrorCode.INTERNAL_SERVER_ERROR:
             original = error.original_error or error
             logger.error(
                 "GraphQL internal error at %s (operation %s): %s", path or "-", operation or "-", error.message,
@@ -144,5 +155,5 @@ class MaskUnexpectedErrors(MaskErrors):
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         masked = super().anonymise_error(error)
-        masked.extensions = {"code": ErrorCode.INTERNAL_SERVER_ERROR.value}
+        masked.extensions = {"code": error_code(error).value}  # the view answers SERVICE_UNAVAILABLE with 503
         return masked

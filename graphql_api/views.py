@@ -24,6 +24,7 @@ from django.views.decorators.csrf import csrf_exempt
 from strawberry.django.views import GraphQLView
 from strawberry.schema.exceptions import InvalidOperationTypeError
 
+from cms.unavailable import DATABASE_UNAVAILABLE_ERRORS, RETRY_AFTER_SECONDS, database_unavailable_log
 from content_models.kernel.generation import ContentState
 from insights.demand import signals_record
 
@@ -52,12 +53,30 @@ logger = logging.getLogger("graphql_api")
 def error_response(code: ErrorCode, message: str, status: int, **headers: str) -> JsonResponse:
     """A request refused before GraphQL ran: no `data` key (GraphQL over HTTP), one log line at INFO."""
     logger.info("GraphQL request refused %s: %s", code.value, message, extra={"graphql_code": code.value})
+    return _error_json(code, message, status, headers)
+
+
+def _error_json(code: ErrorCode, message: str, status: int, headers: dict[str, str]) -> JsonResponse:
     response = JsonResponse({"errors": [{"message": message, "extensions": {"code": code.value}}]}, status=status)
     # A refusal may not hold for the next request (a persisted query gets registered): no cache may keep it.
     response["Cache-Control"] = "no-store"
     for name, value in headers.items():
         response[name] = value
     return response
+
+
+class DatabaseUnavailable(Exception):
+    """An operation met a database outage (its errors carry SERVICE_UNAVAILABLE)."""
+
+
+def service_unavailable_response() -> JsonResponse:
+    # Not logged per request: an outage is one throttled warning (cms/unavailable.py).
+    return _error_json(
+        ErrorCode.SERVICE_UNAVAILABLE,
+        "The service is temporarily unavailable: try again in a few seconds.",
+        503,
+        {"Retry-After": str(RETRY_AFTER_SECONDS)},
+    )
 
 
 # No CSRF protection, on purpose: CSRF abuses the cookies a browser attaches, and this API authenticates nobody by
@@ -89,8 +108,14 @@ class ApiView(GraphQLView):
                 response["Content-Length"] = str(len(response.content))
                 response.content = b""
             return response
-        with media_urls_for(request):
-            response = self._dispatch(request)
+        try:
+            with media_urls_for(request):
+                response = self._dispatch(request)
+        except DATABASE_UNAVAILABLE_ERRORS as error:
+            database_unavailable_log(error, request.path)
+            return service_unavailable_response()
+        except DatabaseUnavailable:  # already logged with the operation's errors (errors_log)
+            return service_unavailable_response()
         # Only a mutation's messages follow the request's language (language.py): every other response drops
         # LocaleMiddleware's Vary and Content-Language on the way out, so caches keep one copy for every reader.
         plan = self.context.response_plan if self.context is not None else None
@@ -105,6 +130,8 @@ class ApiView(GraphQLView):
             looked_up = cached_get_lookup(request, schema=self.schema)
             if looked_up is not None:
                 plan, persisted = looked_up
+                if plan.stale:
+                    return self._stale_response(plan)
                 if plan.hit is not None:
                     if persisted is not None:  # the normal path registers a document sent with its hash
                         persisted_query_store(persisted)
@@ -166,6 +193,8 @@ class ApiView(GraphQLView):
 
     def process_result(self, request, result):
         add_codes(result.errors)
+        if any(error.extensions["code"] == ErrorCode.SERVICE_UNAVAILABLE.value for error in result.errors or ()):
+            raise DatabaseUnavailable  # one 503 for the whole request: partial data would only mislead
         if self.persisted_query is not None and self.persisted_query.register and result.data is not None:
             persisted_query_store(self.persisted_query)  # it parsed and validated: a real operation
         processed = super().process_result(request, result)
@@ -217,6 +246,14 @@ class ApiView(GraphQLView):
             for name in ("ETag", "Cache-Control", "X-GraphQL-Cache"):
                 not_modified[name] = response[name]
             return not_modified
+        return response
+
+    def _stale_response(self, plan: ResponsePlan) -> HttpResponse:
+        """The last entry, served while the database is down (caching/outage.py): no HTTP cache may keep it."""
+        response = HttpResponse(plan.hit.body, content_type="application/json")
+        response["Cache-Control"] = "no-store"
+        response["ETag"] = plan.hit.etag
+        response["X-GraphQL-Cache"] = "stale"
         return response
 
     def encode_json(self, data: object) -> str | bytes:

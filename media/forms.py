@@ -14,6 +14,7 @@ from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
+from media.image_files import IMAGE_READ_ERRORS, image_header, image_integrity_check
 from media.storage import STORAGE_ERRORS
 
 logger = logging.getLogger(__name__)
@@ -46,38 +47,38 @@ class StagedUploadMixin:
 
 
 class ImageFileField(WagtailImageField):
-    """Wagtail's image field, reading the image's size from its header before anything decodes it.
+    """Wagtail's image field, checking the image without holding it decoded (media/image_files.py).
 
     Wagtail asks Willow for the size, and Willow decodes the whole image to answer: a small file claiming
-    60 megapixels would be expanded in memory before being refused. Here Pillow reads the header only, and a file
-    it cannot decode (forged or truncated) is an invalid image rather than a server error.
+    60 megapixels would be expanded in memory before being refused, and a legitimate 39-megapixel PNG cost
+    seconds and hundreds of megabytes. Here the pixels (frames included) come from the header; a file Pillow
+    cannot read, or that is broken (checked without a full decode where the format allows it), is an invalid
+    image rather than a server error.
     """
 
     def check_image_pixel_size(self, f):
         source = f.image.f
-        source.seek(0)
         try:
-            with PILImage.open(source) as header:  # lazy: reads the header, decodes nothing
-                num_pixels = header.width * header.height
+            header = image_header(source)
         except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):
-            num_pixels = None  # past Pillow's own limit: Wagtail's check below says so
-        except (OSError, SyntaxError, ValueError) as error:
+            pillow_limit = 2 * PILImage.MAX_IMAGE_PIXELS
+            raise ValidationError(  # past Pillow's own limit: even the number is not worth reading
+                self.error_messages["file_too_many_pixels"]
+                % {"num_pixels": _("unknown number"),
+                   "max_pixels_count": min(self.max_image_pixels or pillow_limit, pillow_limit)},
+                code="file_too_many_pixels",
+            ) from None
+        except IMAGE_READ_ERRORS as error:
             raise ValidationError(self.error_messages["invalid_image"], code="invalid_image") from error
-        finally:
-            source.seek(0)
-        if (
-            num_pixels is not None
-            and self.max_image_pixels is not None
-            and num_pixels > self.max_image_pixels
-        ):
+        if self.max_image_pixels is not None and header.pixels > self.max_image_pixels:
             raise ValidationError(
                 self.error_messages["file_too_many_pixels"]
-                % {"num_pixels": num_pixels, "max_pixels_count": self.max_image_pixels},
+                % {"num_pixels": header.pixels, "max_pixels_count": self.max_image_pixels},
                 code="file_too_many_pixels",
             )
         try:
-            super().check_image_pixel_size(f)
-        except (OSError, SyntaxError) as error:
+            image_integrity_check(source, header.format)
+        except IMAGE_READ_ERRORS as error:
             raise ValidationError(self.error_messages["invalid_image"], code="invalid_image") from error
 
 

@@ -16,6 +16,7 @@ from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.images.models import Image as WagtailImage
 
 from media.filenames import filename_sanitise
+from media.image_files import HeaderSizedImageFieldFile
 from media.storage import STORAGE_ERRORS
 from media.validation import document_file_validate
 
@@ -79,6 +80,12 @@ class CustomImage(StoredFileMixin, AbstractImage):
     class Meta:
         verbose_name = _("image")
         verbose_name_plural = _("images")
+
+
+# The file field's dimensions come from the image's header, not from decoding it (media/image_files.py): a
+# 39-megapixel PNG was decoded twice more on save. Set on the field rather than by redefining it, which would
+# change nothing in the database but a migration's class path.
+CustomImage._meta.get_field("file").attr_class = HeaderSizedImageFieldFile
 
 
 class CustomRendition(AbstractRendition):

@@ -4,8 +4,8 @@ Every (issue, subscriber) pair has exactly one Delivery row. A worker moves a ro
 
     PENDING -> CLAIMED (batch claim) -> SENDING (just before SMTP) -> SENT | FAILED | SKIPPED | PENDING (retry)
 
-with conditional UPDATEs, so two workers never hold the same row. The resume policy for rows left behind by a
-dead worker is in sending.deliveries_release_stale() and docs/newsletter.md.
+with conditional UPDATEs, so two workers never hold the same row; one run at a time sends a dispatch, holding its
+lease (lease.py), which also says when a run died and its rows go back (the resume policy, docs/newsletter.md).
 
 One commit per message: unthrottled, the SENT mark of a message is written in the same transaction that moves
 the next one to SENDING (_SentMark), so at most one message is ever accepted by SMTP and not yet recorded, as
@@ -32,6 +32,7 @@ from django.utils import timezone
 
 from cms.tasks import task_enqueue
 
+from .lease import DispatchLease, LeaseLost
 from .messages import (
     MessageTemplate,
     SubscriberLinks,
@@ -60,6 +61,7 @@ class SendOutcome:
     deferred: int = 0
     interrupted: bool = False
     finished: bool = False
+    busy: bool = False  # another live run holds the dispatch (lease.py): this one did nothing
     errors: list[str] = field(default_factory=list)
 
 
@@ -187,11 +189,16 @@ def dispatch_deliver(
     if dispatch.retry_after and dispatch.retry_after > clock():
         outcome.interrupted = True
         return outcome
+    lease = DispatchLease.take(dispatch.pk, clock)  # gives back the rows of a run that died
+    if lease is None:
+        outcome.busy = True
+        return outcome
     source = dispatch.issue
     editions = EditionCache(source)
     # Render every needed edition before claiming anything: a rendering error leaves no row half-sent.
     for language in Delivery.objects.filter(issue=source, status=Status.PENDING).values_list("language", flat=True).distinct():
         editions.template_for(language)
+        lease.renew_if_due()
     throttle = throttle or Throttle(settings.NEWSLETTER_MESSAGES_PER_SECOND)
     connection = connection or get_connection(settings.NEWSLETTER_EMAIL_BACKEND)
     batch_size = batch_size or settings.NEWSLETTER_BATCH_SIZE
@@ -202,25 +209,31 @@ def dispatch_deliver(
     try:
         connection.open()
         while True:
-            Dispatch.objects.filter(pk=dispatch.pk).update(heartbeat_at=clock())
+            lease.renew()  # before each claim: a run that lost its lease claims nothing more
             claimable = _claimable_ids(source, batch_size, clock())
             if not claimable:
                 break
             for delivery in _claim(claimable, clock()):
+                lease.renew_if_due()
                 _deliver_one(delivery, run)
         sent_mark.write()
+    except LeaseLost:
+        # Silent for longer than the lease (a frozen process, a very slow server): another run has the rows now.
+        logger.warning("Newsletter dispatch %s was taken over by another worker: this run stops", dispatch.pk)
+        outcome.interrupted = True
+        return outcome
     except _ServerUnavailable as error:
         outcome.interrupted = True
-        _pause(dispatch, str(error.__cause__ or error), clock())
+        _pause(dispatch, lease, str(error.__cause__ or error), clock())
     except CONNECTION_ERRORS as error:  # could not even connect
         outcome.interrupted = True
-        _pause(dispatch, str(error), clock())
+        _pause(dispatch, lease, str(error), clock())
     finally:
         # Whatever stopped the run (a bug, SIGTERM), the server did accept that message: record it.
         sent_mark.write_quietly()
         _close_quietly(connection)
     if not outcome.interrupted:
-        outcome.finished = _finish_or_wait(dispatch, clock())
+        outcome.finished = _finish_or_wait(dispatch, lease, clock())
     return outcome
 
 
@@ -249,7 +262,7 @@ class _SentMark:
     Unthrottled (deferred), it is written with the next message's SENDING mark, in one transaction: one commit
     per message instead of two. At any moment at most one accepted message has no mark yet, as before, so a
     killed worker still leaves at most one message of unknown outcome (resent on resume, see
-    deliveries_release_stale). Throttled, the worker would sleep before the next message, so the mark is
+    lease.deliveries_release_abandoned). Throttled, the worker would sleep before the next message, so the mark is
     written at once: commits cost nothing at that pace, and the unknown-outcome window stays short.
     """
 
@@ -371,23 +384,23 @@ def _release_claimed(delivery: _Claimed) -> None:
     )
 
 
-def _pause(dispatch: Dispatch, error: str, now: datetime) -> None:
+def _pause(dispatch: Dispatch, lease: DispatchLease, error: str, now: datetime) -> None:
     retry_after = now + timedelta(seconds=settings.NEWSLETTER_RETRY_DELAY_SECONDS)
     logger.warning("Newsletter dispatch %s paused until %s: %s", dispatch.pk, retry_after, error)
-    Dispatch.objects.filter(pk=dispatch.pk).update(retry_after=retry_after, heartbeat_at=None, last_error=error[:2000])
+    Dispatch.objects.filter(lease.mine()).update(retry_after=retry_after, heartbeat_at=None, last_error=error[:2000])
     _enqueue_later(dispatch.pk, retry_after)
 
 
-def _finish_or_wait(dispatch: Dispatch, now: datetime) -> bool:
+def _finish_or_wait(dispatch: Dispatch, lease: DispatchLease, now: datetime) -> bool:
     """Finished only when every recipient is in a final state; otherwise wait for the deferred ones."""
     open_rows = Delivery.objects.filter(issue_id=dispatch.issue_id, status__in=Delivery.OPEN)
     if not open_rows.exists():
-        Dispatch.objects.filter(pk=dispatch.pk, status=Dispatch.Status.SENDING).update(
+        # Not ours any more (taken over after the last renewal): the run that holds it finishes it.
+        return bool(Dispatch.objects.filter(lease.mine(), status=Dispatch.Status.SENDING).update(
             status=Dispatch.Status.FINISHED, finished_at=now, heartbeat_at=None, retry_after=None
-        )
-        return True
+        ))
     next_retry = open_rows.filter(status=Status.PENDING).aggregate(at=Min("next_attempt_at"))["at"]
-    Dispatch.objects.filter(pk=dispatch.pk).update(heartbeat_at=None, retry_after=next_retry)
+    Dispatch.objects.filter(lease.mine()).update(heartbeat_at=None, retry_after=next_retry)
     if next_retry is not None:
         _enqueue_later(dispatch.pk, next_retry)
     return False

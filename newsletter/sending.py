@@ -15,16 +15,20 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cms.tasks import task_enqueue
+from cms.tasks import task_enqueue, task_get
+from cms.tasks_recovery import task_results_close_orphaned
 
 from .delivery import EditionCache, SendOutcome, dispatch_deliver, issue_editions
+from .lease import dispatch_take_over, lease_seconds
 from .messages import message_domain, newsletter_message
 from .models import Delivery, Dispatch, NewsletterIssue, Subscriber
 from .rendering.links import anonymous_links
 
+DELIVER_DISPATCH = "newsletter.tasks.deliver_dispatch"
+
 __all__ = [
-    "EditionCache", "IssueNotReady", "SendOutcome", "deliveries_materialise", "deliveries_release_stale",
-    "dispatch_deliver", "dispatch_start_if_due", "dispatches_resume_stalled", "dispatches_start_due",
+    "EditionCache", "IssueNotReady", "SendOutcome", "deliveries_materialise", "dispatch_deliver",
+    "dispatch_start_if_due", "dispatches_resume_abandoned", "dispatches_resume_stalled", "dispatches_start_due",
     "issue_audience", "issue_editions", "issue_schedule", "issue_send", "issue_send_test", "issue_unschedule",
 ]
 Status = Delivery.Status
@@ -70,7 +74,7 @@ def issue_send(*, issue: NewsletterIssue, user=None, now: datetime | None = None
     dispatch.requested_by = dispatch.requested_by or user
     dispatch.save()
     deliveries_materialise(source=source)
-    task_enqueue("newsletter.tasks.deliver_dispatch", dispatch.pk)
+    task_enqueue(DELIVER_DISPATCH, dispatch.pk)
     return dispatch
 
 
@@ -123,36 +127,36 @@ def dispatches_start_due(*, now: datetime | None = None) -> list[int]:
     return [pk for pk in list(due) if dispatch_start_if_due(dispatch_id=pk, now=now)]
 
 
-# --- Resuming -----------------------------------------------------------------------------------------------
-def deliveries_release_stale(*, dispatch: Dispatch, now: datetime | None = None) -> int:
-    """Give back the rows of a worker that stopped answering (claimed longer ago than the claim timeout).
-
-    Policy:
-    - CLAIMED rows never reached the mail server: back to PENDING, nobody is skipped.
-    - SENDING rows were handed to the mail server and the worker died before recording the answer, so the
-      outcome is unknown. They go back to PENDING too: at-least-once, because for a public-service newsletter a
-      missed message is worse than a rare duplicate. The window is one message per dead connection, and the
-      resent message keeps its Message-ID, which most mailbox providers use to drop the duplicate.
-    """
+# --- Resuming ---------------------------------------------------------------------------------------------
+def dispatches_resume_abandoned(*, now: datetime | None = None) -> list[int]:
+    """Sends whose run died (its lease, the heartbeat, is older than NEWSLETTER_CLAIM_TIMEOUT_SECONDS): take
+    each over (its rows go back, lease.py) and start a new run. Every `db_worker` runs this every few seconds
+    (settings.TASKS_RECOVERY), so a killed send resumes without cron."""
     now = now or timezone.now()
-    cutoff = now - timedelta(seconds=settings.NEWSLETTER_CLAIM_TIMEOUT_SECONDS)
-    return Delivery.objects.filter(
-        issue_id=dispatch.issue_id, status__in=[Status.CLAIMED, Status.SENDING], claimed_at__lt=cutoff
-    ).update(status=Status.PENDING, claim_token=None)
+    cutoff = now - timedelta(seconds=lease_seconds())
+    abandoned = Dispatch.objects.filter(status=Dispatch.Status.SENDING, heartbeat_at__lt=cutoff).filter(
+        Q(retry_after__isnull=True) | Q(retry_after__lte=now)
+    ).values_list("pk", "heartbeat_at")
+    resumed = []
+    for pk, heartbeat_at in list(abandoned):
+        if dispatch_take_over(dispatch_id=pk, abandoned_at=heartbeat_at):
+            task_results_close_orphaned(task=task_get(DELIVER_DISPATCH), args=[pk])
+            task_get(DELIVER_DISPATCH).enqueue(pk)  # now: a worker's recovery loop, no transaction to wait for
+            resumed.append(pk)
+    return resumed
 
 
 def dispatches_resume_stalled(*, now: datetime | None = None) -> list[int]:
-    """Sending dispatches with no live worker (no heartbeat within the claim timeout) and no retry pause."""
+    """For cron: abandoned sends (above), and sends no run holds whose pause is over, in case their task was
+    lost (a worker killed between taking the task and its first heartbeat). A duplicate run does nothing."""
     now = now or timezone.now()
-    cutoff = now - timedelta(seconds=settings.NEWSLETTER_CLAIM_TIMEOUT_SECONDS)
-    stalled = Dispatch.objects.filter(status=Dispatch.Status.SENDING).filter(
-        Q(heartbeat_at__isnull=True) | Q(heartbeat_at__lt=cutoff)
-    ).filter(Q(retry_after__isnull=True) | Q(retry_after__lte=now))
-    resumed = []
-    for dispatch in stalled:
-        deliveries_release_stale(dispatch=dispatch, now=now)
-        task_enqueue("newsletter.tasks.deliver_dispatch", dispatch.pk)
-        resumed.append(dispatch.pk)
+    resumed = dispatches_resume_abandoned(now=now)
+    idle = Dispatch.objects.filter(status=Dispatch.Status.SENDING, heartbeat_at__isnull=True).filter(
+        Q(retry_after__isnull=True) | Q(retry_after__lte=now)
+    ).exclude(pk__in=resumed).values_list("pk", flat=True)
+    for pk in list(idle):
+        task_get(DELIVER_DISPATCH).enqueue(pk)
+        resumed.append(pk)
     return resumed
 
 

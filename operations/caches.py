@@ -14,8 +14,11 @@ def caches_clear() -> list[str]:
     failed = []
     for alias in settings.CACHES:
         try:
-            caches[alias].clear()
+            # False: the Redis backend met a fault, which it answers instead of raising (cms/redis_cache.py).
+            cleared = caches[alias].clear() is not False
         except Exception:
             logger.warning("Cache %r could not be cleared", alias, exc_info=True)
+            cleared = False
+        if not cleared:
             failed.append(alias)
     return failed

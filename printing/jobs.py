@@ -3,7 +3,8 @@
 A publish asks for a job (`print_job_request`); the task runs it (`print_job_run`). A store that is down makes the
 job wait and try again, with exponential backoff and jitter, up to MAX_ATTEMPTS; the admin shows the state and the
 error. Where the task backend can defer (the database backend with its db_worker) the retry is queued for its
-time; otherwise `manage.py print_editions --due`, from cron, picks up due jobs.
+time; otherwise `manage.py print_editions --due`, from cron, picks up due jobs. A job whose worker was killed is
+asked for again by the next `db_worker` (`print_jobs_resume_abandoned`, docs/faults.md).
 """
 
 import logging
@@ -75,7 +76,9 @@ def print_job_run(*, page_id: int | None = None, service_point_id: int | None = 
     subject = _subject(page_id=page_id, service_point_id=service_point_id)
     job, _created = PrintJob.objects.get_or_create(**subject)
     force = job.force
-    PrintJob.objects.filter(pk=job.pk).update(state=JobState.RUNNING, attempts=job.attempts + 1, force=False)
+    PrintJob.objects.filter(pk=job.pk).update(
+        state=JobState.RUNNING, attempts=job.attempts + 1, force=False, updated_at=timezone.now()
+    )
     attempts = job.attempts + 1
     try:
         if page_id is not None:
@@ -130,3 +133,33 @@ def print_jobs_due(*, now=None) -> list[PrintJob]:
     """Jobs waiting for a retry whose time has come (for backends that cannot defer, run from cron)."""
     now = now or timezone.now()
     return list(PrintJob.objects.filter(state=JobState.RETRYING, next_attempt_at__lte=now))
+
+
+# A job RUNNING longer than this lost its worker (killed, or its machine went away): a page's editions take
+# seconds to a minute or two, so the bound is generous and a live job is never asked for twice.
+ABANDONED_AFTER = timedelta(minutes=15)
+
+
+def print_jobs_resume_abandoned(*, now=None) -> list[int]:
+    """Ask again for jobs whose worker died while typesetting (they would stay RUNNING until the next publish).
+
+    Every `db_worker` runs this every few seconds (settings.TASKS_RECOVERY, cms/tasks_recovery.py); the update
+    claims each job, so two workers never ask for the same one. A job is idempotent: what the dead run wrote is
+    either a whole file and its row, or a file no row points at (removed by `print_editions --sweep`).
+    """
+    from cms.tasks_recovery import task_results_close_orphaned
+
+    from .tasks import print_editions_make
+
+    cutoff = (now or timezone.now()) - ABANDONED_AFTER
+    resumed = []
+    for job in PrintJob.objects.filter(state=JobState.RUNNING, updated_at__lt=cutoff):
+        if not PrintJob.objects.filter(pk=job.pk, state=JobState.RUNNING, updated_at=job.updated_at).update(
+            state=JobState.QUEUED, updated_at=timezone.now()
+        ):
+            continue  # another worker took it
+        logger.warning("Print job %s lost its worker while typesetting: asked for again", job.pk)
+        task_results_close_orphaned(task=print_editions_make, args=[job.page_id, job.service_point_id])
+        _enqueue({"page_id": job.page_id} if job.page_id else {"service_point_id": job.service_point_id})
+        resumed.append(job.pk)
+    return resumed

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Start (or stop) a throw-away PostgreSQL on loopback for the test suite, without systemd:
 # initdb + pg_ctl as the postgres user, data in a temporary folder. Prints the DATABASE_URL to use.
-#   scripts/postgres.sh start   -> installs the server if missing, starts it, prints DATABASE_URL
+#   scripts/postgres.sh start     -> installs the server if missing, starts it, prints DATABASE_URL
 #   scripts/postgres.sh stop
+#   scripts/postgres.sh restart   -> a fast restart (what `make load` does to it under load)
+# PGPORT_TEST and PGSTATE_DIR choose the port and the folder: `make load` runs an instance of its own.
 set -euo pipefail
 
 PORT="${PGPORT_TEST:-54329}"
-STATE_DIR="${TMPDIR:-/tmp}/interazioni-postgres"
+STATE_DIR="${PGSTATE_DIR:-${TMPDIR:-/tmp}/interazioni-postgres}"
 action="${1:-start}"
 
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
@@ -36,6 +38,11 @@ case "$action" in
     BIN="$(pg_bin)"
     [ -d "$STATE_DIR/data" ] && as_postgres "$BIN/pg_ctl" -D "$STATE_DIR/data" -m fast stop >&2 || true
     ;;
+  restart)
+    BIN="$(pg_bin)"
+    # -l: the new server must not write to (and so hold open) this script's output.
+    as_postgres "$BIN/pg_ctl" -D "$STATE_DIR/data" -l "$STATE_DIR/server.log" -m fast -w restart >&2
+    ;;
   *)
-    echo "usage: $0 start|stop" >&2; exit 2 ;;
+    echo "usage: $0 start|stop|restart" >&2; exit 2 ;;
 esac

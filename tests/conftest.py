@@ -207,3 +207,76 @@ def smtp_server(settings):
     settings.EMAIL_TIMEOUT = 10
     yield server
     server.stop()
+
+
+# --- Cache faults: the project's Redis backend pointed at a refused port, a server that never answers, or a
+# real redis-server (tests/netfaults.py). Test-sized timeouts; the circuit opens at the first failure.
+@pytest.fixture
+def redis_refused(settings):
+    from tests.netfaults import caches_at, closed_port
+
+    location = f"redis://127.0.0.1:{closed_port()}/0"
+    settings.CACHES = caches_at(location)
+    yield location
+    _breakers_forget()
+
+
+@pytest.fixture
+def redis_hung(settings):
+    from tests.netfaults import HungServer, caches_at
+
+    with HungServer() as server:
+        location = f"redis://127.0.0.1:{server.port}/0"
+        settings.CACHES = caches_at(location)
+        yield server
+    _breakers_forget()
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    from tests.netfaults import RedisServer
+
+    server = RedisServer(tmp_path).start()
+    yield server
+    server.stop()
+    _breakers_forget()
+
+
+def _breakers_forget():
+    from cms import redis_cache
+
+    redis_cache.breakers_forget()
+
+
+@pytest.fixture
+def database_down(transactional_db):
+    """database_down() makes the default database unreachable (PostgreSQL: a connection to a closed port; SQLite:
+    a file that cannot be opened); database_down.up() brings it back, as the test's end does. The test's own
+    connection is kept aside meanwhile and put back."""
+    from django.db import connections
+
+    from tests.netfaults import closed_port
+
+    class Outage:
+        connection = connections["default"]
+        saved_settings = dict(connection.settings_dict)
+        saved_connection = None
+
+        def __call__(self):
+            self.connection.ensure_connection()
+            self.saved_connection, self.connection.connection = self.connection.connection, None
+            if self.connection.vendor == "postgresql":
+                self.connection.settings_dict.update(HOST="127.0.0.1", PORT=str(closed_port()))
+            else:
+                self.connection.settings_dict["NAME"] = "/nonexistent/folder/db.sqlite3"
+
+        def up(self):
+            if self.saved_connection is None:
+                return
+            self.connection.settings_dict.clear()
+            self.connection.settings_dict.update(self.saved_settings)
+            self.connection.connection, self.saved_connection = self.saved_connection, None
+
+    outage = Outage()
+    yield outage
+    outage.up()

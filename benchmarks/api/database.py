@@ -98,10 +98,13 @@ def sqlite(run_dir: Path) -> Database:
     return Database("sqlite", url, target / "media", seeded_now, log)
 
 
-def postgresql(run_dir: Path) -> Database:
+def postgresql(run_dir: Path, *, server_url: str | None = None, run_name: str = "bench_run") -> Database:
+    """A fresh copy named `run_name` in the server at `server_url` (default: scripts/postgres.sh's)."""
     import psycopg
 
-    server_url = subprocess.run(
+    # Another server than the default keeps its own cache marker and media: its templates are its own.
+    suffix = f"-{urlsplit(server_url).port}" if server_url else ""
+    server_url = server_url or subprocess.run(
         [str(PROJECT_DIR / "scripts" / "postgres.sh"), "start"], capture_output=True, text=True, check=True
     ).stdout.strip()
     key = dataset_key()
@@ -111,12 +114,12 @@ def postgresql(run_dir: Path) -> Database:
     def url_for(name: str) -> str:
         return urlunsplit(parts._replace(path=f"/{name}"))
 
-    cached_media = CACHE_DIR / key / "postgresql-media"
+    cached_media = CACHE_DIR / key / f"postgresql{suffix}-media"
     seeded_now = False
     log = {}
     with psycopg.connect(url_for("postgres"), autocommit=True) as admin:
         names = {row[0] for row in admin.execute("SELECT datname FROM pg_database")}
-        ready = (CACHE_DIR / key / "postgresql-ready")
+        ready = CACHE_DIR / key / f"postgresql{suffix}-ready"
         if template not in names or not ready.exists():
             _drop_other_keys(key)
             for stale in sorted(name for name in names if name.startswith("bench_seed_")):
@@ -128,12 +131,12 @@ def postgresql(run_dir: Path) -> Database:
             log = _prepare(url_for(template), cached_media, seed=True)
             ready.write_text(json.dumps(log))
             seeded_now = True
-        admin.execute('DROP DATABASE IF EXISTS "bench_run" WITH (FORCE)')
-        admin.execute(f'CREATE DATABASE "bench_run" TEMPLATE "{template}"')
+        admin.execute(f'DROP DATABASE IF EXISTS "{run_name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{run_name}" TEMPLATE "{template}"')
     media = run_dir / "postgresql-media"
     shutil.copytree(cached_media, media)
-    log = {**json.loads(ready.read_text()), "migrate_on_copy": _prepare(url_for("bench_run"), media, seed=False)}
-    return Database("postgresql", url_for("bench_run"), media, seeded_now, log)
+    log = {**json.loads(ready.read_text()), "migrate_on_copy": _prepare(url_for(run_name), media, seed=False)}
+    return Database("postgresql", url_for(run_name), media, seeded_now, log)
 
 
 PREPARERS = {"sqlite": sqlite, "postgresql": postgresql}

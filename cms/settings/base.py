@@ -31,6 +31,7 @@ _frontend_cache_purge_url = env.str("FRONTEND_CACHE_PURGE_URL", default="")
 _frontend_cache_cloudflare_zone = env.str("FRONTEND_CACHE_CLOUDFLARE_ZONEID", default="")
 
 INSTALLED_APPS = [
+    "cms",  # first: its db_worker command extends django-tasks-db's (cms/tasks_recovery.py)
     "content_models",
     "media",
     "wagtail_localize",
@@ -82,6 +83,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A database outage in any view: 503 with Retry-After instead of a server error (cms/unavailable.py).
+    "cms.unavailable.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -171,8 +174,29 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000  # complex page forms exceed Django's def
 # --- Cache, email, tasks --------------------------------------------------------------------------------------
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://interazioni")}
 if env.str("REDIS_URL", default=""):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env.str("REDIS_URL")}}
+    # Redis only saves work and counts: down or hung, it costs speed, never an error (cms/redis_cache.py).
+    _redis_options = {
+        "socket_connect_timeout": env.float("REDIS_CONNECT_TIMEOUT_SECONDS", default=0.25),
+        "socket_timeout": env.float("REDIS_SOCKET_TIMEOUT_SECONDS", default=0.5),
+        "CIRCUIT_FAILURES": env.int("REDIS_CIRCUIT_FAILURES", default=3),
+        "CIRCUIT_OPEN_SECONDS": env.float("REDIS_CIRCUIT_OPEN_SECONDS", default=10.0),
+        "WARNING_INTERVAL_SECONDS": env.float("REDIS_WARNING_INTERVAL_SECONDS", default=60.0),
+    }
+    CACHES = {
+        "default": {"BACKEND": "cms.redis_cache.ResilientRedisCache", "LOCATION": env.str("REDIS_URL"),
+                    "OPTIONS": _redis_options},
+    }
+    # Rate-limit counters: while Redis is unreachable they count in each process's memory, so limits keep
+    # holding (per process) instead of refusing everybody (django-ratelimit's fail-closed default) or nobody.
+    CACHES["ratelimit"] = {**CACHES["default"], "OPTIONS": {**_redis_options, "LOCAL_FALLBACK": True}}
+else:
+    # The same memory as the default cache (LocMemCache instances with one LOCATION share it).
+    CACHES["ratelimit"] = CACHES["default"]
+RATELIMIT_USE_CACHE = "ratelimit"
 
+# SMTP waits at most this long per operation (Django's default: for ever), so a hung mail server cannot hold a
+# request, nor a newsletter send past its lease.
+EMAIL_TIMEOUT = env.float("EMAIL_TIMEOUT_SECONDS", default=10.0)
 if env.str("EMAIL_URL", default=""):
     vars().update(env.email("EMAIL_URL"))
 else:
@@ -188,6 +212,10 @@ TASKS = {
         "BACKEND": env.str("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend"),
     }
 }
+# Work a killed worker left behind, resumed by every `db_worker` when it starts and every few seconds after:
+# each app lists its own recovery (cms/tasks_recovery.py).
+TASKS_RECOVERY = ["newsletter.sending.dispatches_resume_abandoned"]
+TASKS_RECOVERY_SECONDS = env.float("TASKS_RECOVERY_SECONDS", default=10.0)
 
 # --- Wagtail --------------------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "InterAzioni - Regione Liguria"
@@ -226,7 +254,9 @@ PORTAL_BASE_URLS = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # A database outage is one throttled line per minute, not a traceback per request (cms/unavailable.py).
+    "filters": {"database_outage": {"()": "cms.unavailable.DatabaseOutageLogFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["database_outage"]}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # One line per task state change is noise at INFO; failures still log as errors.
     "loggers": {
@@ -253,8 +283,10 @@ NEWSLETTER_UNSUBSCRIBE_MAILTO = env.str("NEWSLETTER_UNSUBSCRIBE_MAILTO", default
 NEWSLETTER_LIST_ID = env.str("NEWSLETTER_LIST_ID", default="InterAzioni <newsletter.interazioni.regione.liguria.it>")
 NEWSLETTER_MESSAGES_PER_SECOND = env.float("NEWSLETTER_MESSAGES_PER_SECOND", default=10.0)  # 0: no throttle
 NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=100)
-# A delivery claimed longer ago than this belongs to a dead worker and is released (docs/newsletter.md).
-NEWSLETTER_CLAIM_TIMEOUT_SECONDS = env.int("NEWSLETTER_CLAIM_TIMEOUT_SECONDS", default=600)
+# The lease of a send (newsletter/lease.py): a run renews it every third of this; a send silent for longer lost
+# its worker and is taken over by the next db_worker that looks (every TASKS_RECOVERY_SECONDS). Keep it above
+# the longest a single message can take (EMAIL_TIMEOUT, the throttle's spacing).
+NEWSLETTER_CLAIM_TIMEOUT_SECONDS = env.int("NEWSLETTER_CLAIM_TIMEOUT_SECONDS", default=30)
 NEWSLETTER_RETRY_DELAY_SECONDS = env.int("NEWSLETTER_RETRY_DELAY_SECONDS", default=300)
 NEWSLETTER_MAX_ATTEMPTS = env.int("NEWSLETTER_MAX_ATTEMPTS", default=5)
 # PostgreSQL: whether each message's delivery mark waits for the disk flush (synchronous_commit). Off by default:
@@ -317,6 +349,9 @@ GRAPHQL_API = {
     # Part of every response key: set it to the release (e.g. the image tag) so a deploy never serves responses
     # an older release stored in a shared cache.
     "CACHE_VERSION": env.str("GRAPHQL_CACHE_VERSION", default=""),
+    # While the database is down, a cached GET may be served stale for this long (graphql_api/caching/outage.py
+    # says when it is safe); 0: never, every request then gets 503 SERVICE_UNAVAILABLE.
+    "STALE_IF_ERROR_SECONDS": env.int("GRAPHQL_STALE_IF_ERROR_SECONDS", default=300),
     # How long a persisted query's document is remembered after it was registered.
     "PERSISTED_QUERY_SECONDS": env.int("GRAPHQL_PERSISTED_QUERY_SECONDS", default=7 * 24 * 3600),
 }
@@ -466,4 +501,5 @@ from .operations import *  # noqa: E402,F401,F403
 # --- Print (printing app; see docs/printing.md) -----------------------------------------------------------------
 # Make a page's printed editions in the background when it is published (tests turn it off unless they print).
 PRINT_ON_PUBLISH = env.bool("PRINT_ON_PUBLISH", default=True)  # noqa: F405
+TASKS_RECOVERY += ["printing.jobs.print_jobs_resume_abandoned"]  # a job whose worker was killed
 # --- End of print -----------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
-"""Which deliveries a page's publish or unpublish makes. Runs inside the publishing transaction; sending waits
-for the commit (cms.tasks.task_enqueue), so nothing goes out for a publish that rolled back."""
+"""Which deliveries a page's publish or unpublish makes. Runs after the publish committed (distribution/changes.py),
+in a transaction of its own; sending waits for that commit, so nothing goes out for rows that rolled back."""
 
 from django.conf import settings
 from django.db.models import Q
@@ -93,18 +93,22 @@ def delivery_create(*, post, page) -> SocialDelivery:
 
 
 def page_posts_retract(*, page, reason: str) -> list[SocialDelivery]:
-    """On unpublish or delete: cancel what has not gone out; delete or flag what has, as each channel says."""
+    """On unpublish: cancel what has not gone out; delete or flag what has, as each channel says."""
+    return posts_retract(SocialDelivery.objects.filter(page=page), page=page, reason=reason)
+
+
+def posts_retract(deliveries, *, page, reason: str) -> list[SocialDelivery]:
+    """Retract the posts among `deliveries` (those of one page). `page` is None once the page is deleted: the
+    deliveries were noted before the delete, which leaves them without a page."""
     now = timezone.now()
-    SocialDelivery.objects.filter(page=page, kind=DeliveryKind.POST, state=DeliveryState.PENDING).update(
+    deliveries.filter(kind=DeliveryKind.POST, state=DeliveryState.PENDING).update(
         state=DeliveryState.CANCELLED, last_error=reason, updated_at=now
     )
-    handled = SocialDelivery.objects.filter(target__page=page).exclude(
+    handled = SocialDelivery.objects.filter(target__in=deliveries).exclude(
         state__in=[DeliveryState.CANCELLED, DeliveryState.FAILED]
     ).values("target_id")
     made = []
-    for sent in SocialDelivery.objects.filter(page=page, kind=DeliveryKind.POST, state=DeliveryState.SENT).exclude(
-        pk__in=handled
-    ):
+    for sent in deliveries.filter(kind=DeliveryKind.POST, state=DeliveryState.SENT).exclude(pk__in=handled):
         policy = unpublish_policy(sent.channel)
         if policy == "ignore":
             continue

@@ -37,21 +37,23 @@ def page_is_public(page) -> bool:
     return page_is_visible(page, now=timezone.now(), private_paths=private_page_paths())
 
 
-def page_event_record(*, event_type: str, page, paths: list[dict], extra: dict | None = None) -> WebhookEvent | None:
-    """Record the event and one delivery per endpoint; they are sent once the transaction commits."""
-    data = {
-        "object": "page",
-        "page": {"id": page.pk, "translation_key": str(page.translation_key), "locale": page.locale.language_code,
-                 "type": page.specific_class._meta.label_lower if page.specific_class else "wagtailcore.page"},
-        "paths": paths,
-        **(extra or {}),
-    }
-    return event_record(event_type=event_type, object_id=page.pk, translation_key=page.translation_key,
-                        ordering_key=f"page:{page.pk}", data=data)
+def page_reference(page) -> dict:
+    """What an event says about a page: ids and type, never content. Taken before a delete, used after it."""
+    return {"id": page.pk, "translation_key": str(page.translation_key), "locale": page.locale.language_code,
+            "type": page.specific_class._meta.label_lower if page.specific_class else "wagtailcore.page"}
 
 
-def snippet_event_record(*, instance, deleted: bool = False) -> WebhookEvent | None:
-    """A topic or service point changed: every public page that shows it (in any locale) may need a refresh."""
+def page_event_record(*, event_type: str, page: dict, paths: list[dict], extra: dict | None = None
+                      ) -> WebhookEvent | None:
+    """Record the event of a page (its `page_reference`) and one delivery per endpoint; sent once committed."""
+    data = {"object": "page", "page": page, "paths": paths, **(extra or {})}
+    return event_record(event_type=event_type, object_id=page["id"], translation_key=page["translation_key"],
+                        ordering_key=f"page:{page['id']}", data=data)
+
+
+def snippet_event(*, instance, deleted: bool = False) -> dict:
+    """The event of a topic or service point that changed, as `event_record`'s arguments: every public page that
+    shows it (in any locale) may need a refresh. Read before a delete, while the pages still tag it."""
     model = type(instance)
     public = visible_pages(
         Page.objects.filter(translation_key__in=_pages_showing(instance)).select_related("locale"),
@@ -63,11 +65,11 @@ def snippet_event_record(*, instance, deleted: bool = False) -> WebhookEvent | N
                     "locale": instance.locale.language_code},
         "paths": [path_entry(language=p.locale.language_code, url_path=p.url_path) for p in public],
     }
-    return event_record(
-        event_type="snippet.deleted" if deleted else "snippet.changed", object_id=instance.pk,
-        translation_key=instance.translation_key, ordering_key=f"{model._meta.label_lower}:{instance.translation_key}",
-        data=data,
-    )
+    return {
+        "event_type": "snippet.deleted" if deleted else "snippet.changed", "object_id": instance.pk,
+        "translation_key": str(instance.translation_key),
+        "ordering_key": f"{model._meta.label_lower}:{instance.translation_key}", "data": data,
+    }
 
 
 def _pages_showing(instance) -> set:
@@ -99,5 +101,5 @@ def event_record(*, event_type: str, object_id, translation_key, ordering_key: s
     WebhookDelivery.objects.bulk_create(
         [WebhookDelivery(event=event, url=url, ordering_key=ordering_key, next_attempt_at=occurred_at) for url in urls]
     )
-    task_enqueue("distribution.tasks.webhooks_deliver")
+    task_enqueue("distribution.tasks.webhooks_deliver")  # not sent now: the next run or the cron sends it
     return event

@@ -21,9 +21,10 @@ import json
 
 from django.http import QueryDict
 
-from content_models.kernel.generation import content_state_read
+from cms.unavailable import DATABASE_UNAVAILABLE_ERRORS
 from graphql_api.conf import api_setting
 
+from .outage import content_state_read_remembered, stale_servable
 from .persisted import PersistedQuery, PersistedQueryError, persisted_query_hash
 from .responses import Policy, ResponsePlan, response_cache_get, response_key, response_key_settings
 
@@ -81,8 +82,10 @@ def cached_get_lookup(request, *, schema) -> tuple[ResponsePlan, PersistedQuery 
     """The plan of a GET the response cache holds an entry for; None when it holds none or the request is unusual.
 
     The plan carries the content state it read; `plan.hit` is the entry when it was stored in that same state, else
-    None (the normal path then reuses the state rather than reading it again). The PersistedQuery is set when the
-    request sent a document with its hash: the normal path would register it, and so must a hit.
+    None (the normal path then reuses the state rather than reading it again). With the database down, the entry
+    when outage.py allows serving it stale (`plan.stale`); otherwise the database error goes up to the view. The
+    PersistedQuery is set when the request sent a document with its hash: the normal path would register it, and
+    so must a hit.
     """
     if api_setting("RESPONSE_CACHE_SECONDS") <= 0:
         return None
@@ -95,8 +98,13 @@ def cached_get_lookup(request, *, schema) -> tuple[ResponsePlan, PersistedQuery 
     entry = response_cache_get(key)
     if entry is None:
         return None  # no SQL spent: a request the normal path refuses still costs none
-    # Read after the entry, which is fine: an entry is never older than its stamp (kernel/generation.py).
-    state = content_state_read()
+    # Read after the entry, which is fine: an entry is never older than its stamp (content_models/kernel/generation.py).
+    try:
+        state = content_state_read_remembered()
+    except DATABASE_UNAVAILABLE_ERRORS:
+        if not stale_servable(entry):
+            raise  # the view answers 503
+        return ResponsePlan(policy=Policy.NO_STORE, key=key, hit=entry, stale=True), persisted
     plan = ResponsePlan(
         policy=Policy.PUBLIC, key=key, state=state, operation_name=operation_name, request_read=True
     )

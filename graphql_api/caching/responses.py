@@ -35,9 +35,11 @@ from graphql import ExecutionResult as GraphQLExecutionResult
 from strawberry.extensions import FieldExtension, SchemaExtension
 from strawberry.types.graphql import OperationType
 
-from content_models.kernel.generation import ContentState, content_state_read
+from content_models.kernel.generation import ContentState
 from graphql_api.conf import api_setting
 from graphql_api.media.urls import current_media_base_url
+
+from .outage import content_state_read_remembered
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +75,7 @@ class ResponsePlan:
     # it reads the request; the key is made only then, so the view's GET lookup can make the same key unparsed.
     operation_name: str | None = None
     request_read: bool = False
+    stale: bool = False  # `hit` is served while the database is down (outage.py)
 
     def max_age(self) -> tuple[int, int]:
         """Seconds HTTP caches may serve the response, then serve it stale while revalidating.
@@ -196,7 +199,7 @@ class ResponseCache(SchemaExtension):
             yield
             return
         if plan.state is None:
-            plan.state = content_state_read()
+            plan.state = content_state_read_remembered()
         # The visibility rules (go-live, expiry) use the instant the state was read at, and the reference data
         # (locales, restrictions) memoised for this content state (content_models/kernel/memo.py).
         execution.context.loader.use_state(plan.state)

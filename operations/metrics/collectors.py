@@ -65,14 +65,15 @@ def _newsletter(now: datetime.datetime):
     stale_before = now - datetime.timedelta(seconds=settings.NEWSLETTER_CLAIM_TIMEOUT_SECONDS)
     dispatches = GaugeMetricFamily(
         "interazioni_newsletter_dispatches",
-        "Newsletter sends by state: sending (in progress), stalled (sending, no worker heartbeat within the claim "
-        "timeout), scheduled.",
+        "Newsletter sends by state: sending (in progress), stalled (sending, and its lease expired, or no run "
+        "holds it and no pause is pending), scheduled.",
         labels=["state"],
     )
     dispatches.add_metric(["sending"], sending.count())
-    dispatches.add_metric(
-        ["stalled"], sending.filter(Q(heartbeat_at__lt=stale_before) | Q(heartbeat_at__isnull=True)).count()
-    )
+    # The lease (newsletter/lease.py): a run's heartbeat, NULL between runs; a send pausing for a retry waits.
+    not_pausing = Q(retry_after__isnull=True) | Q(retry_after__lte=now)
+    stalled = Q(heartbeat_at__lt=stale_before) | (Q(heartbeat_at__isnull=True) & not_pausing)
+    dispatches.add_metric(["stalled"], sending.filter(stalled).count())
     dispatches.add_metric(["scheduled"], Dispatch.objects.filter(status=Dispatch.Status.SCHEDULED).count())
     yield dispatches
     yield GaugeMetricFamily(

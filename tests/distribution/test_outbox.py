@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from distribution.models import DeliveryKind, DeliveryState, SocialDelivery, SocialPost
 from distribution.outbox.processing import deliveries_process_due
+from distribution.outbox.scheduling import page_posts_schedule
 from tests.factories import EventPageFactory, ImageFactory
 from tests.factories.distribution import SocialPostFactory
 
@@ -172,7 +173,9 @@ def test_an_interrupted_send_resumes_only_where_it_is_safe(only, networks, draft
     only("mastodon", "telegram")
     SocialPostFactory(page=draft_event, channel="mastodon", text="Ciao")
     SocialPostFactory(page=draft_event, channel="telegram", text="Ciao")
-    draft_event.save_revision().publish()  # no commit callbacks: nothing sent yet
+    draft_event.save_revision().publish()  # no commit callbacks: the change is only noted
+    draft_event.refresh_from_db()
+    page_posts_schedule(page=draft_event)  # what applying it makes, still without sending (no commit)
     # Both left SENDING by a worker that died mid-call.
     SocialDelivery.objects.update(state=DeliveryState.SENDING, claimed_at=later(hours=-1), attempts=1)
 
@@ -252,7 +255,11 @@ def test_a_retry_is_queued_for_its_time_where_the_task_backend_can_defer(
     SocialPostFactory(page=draft_event, channel="mastodon", text="Ciao")
     networks.script("POST", "/api/v1/statuses",
                     Scripted(429, {"error": "Too many requests"}, headers={"Retry-After": "120"}))
-    publish(draft_event)  # the dummy backend records the task instead of running it
+    publish(draft_event)  # the dummy backend records the tasks instead of running them
+    for result in default_task_backend.results:
+        if result.task.name == "content_change_distribute":
+            with django_capture_on_commit_callbacks(execute=True):
+                result.task.call(*result.args)  # what a worker does: makes the delivery, enqueues its sending
     delivery = SocialDelivery.objects.get()
     default_task_backend.clear()
 

@@ -136,7 +136,7 @@ def test_web_view_needs_a_started_send(client, locales):
 
 @pytest.mark.django_db
 def test_restricted_pages_and_private_images_never_go_out(sections):
-    """The API's visibility rules hold in emails and the web view too (content_models.visibility)."""
+    """The API's visibility rules hold in emails and the web view too (content_models.kernel.visibility)."""
     from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
     public = NewsPageFactory(parent=sections[NewsIndexPage], title="Notizia pubblica", summary="Per tutti.")

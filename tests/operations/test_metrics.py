@@ -142,6 +142,19 @@ def test_a_stalled_send_is_told_apart(client, protected, settings, locales):
     assert scrape(client)[("interazioni_newsletter_dispatches", (("state", "stalled"),))] == 1
 
 
+def test_a_send_pausing_for_a_retry_is_not_stalled(client, protected, settings, locales):
+    """No run holds it while it waits out an SMTP outage's backoff (newsletter/lease.py): waiting, not stalled."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    make_subscribers(2)
+    dispatch = sending.issue_send(issue=publish_issue())
+    later = timezone.now() + datetime.timedelta(minutes=5)
+    type(dispatch).objects.filter(pk=dispatch.pk).update(heartbeat_at=None, retry_after=later)
+
+    samples = scrape(client)
+    assert samples[("interazioni_newsletter_dispatches", (("state", "sending"),))] == 1
+    assert samples[("interazioni_newsletter_dispatches", (("state", "stalled"),))] == 0
+
+
 def test_the_page_names_no_person(client, protected, locales):
     make_subscribers(2, prefix="giulia")
     body = client.get("/metrics/", HTTP_AUTHORIZATION=f"Bearer {TOKEN}").content.decode()
