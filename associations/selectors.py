@@ -48,12 +48,17 @@ def association_events(association: Association) -> QuerySet[EventPage]:
     return EventPage.objects.filter(association_subtree_q(association)).order_by("-start")
 
 
+def associations_subtrees_q() -> Q:
+    """Matches every association's pages (profiles and their events), in every locale: what is under a section."""
+    section_q = Q(pk__in=[])
+    for path, depth in AssociationIndexPage.objects.values_list("path", "depth"):
+        section_q |= Q(path__startswith=path, depth__gt=depth)
+    return section_q
+
+
 def association_changes_in_moderation() -> QuerySet[WorkflowState]:
     """Workflows in progress on pages under any association section: the regional editors' queue."""
-    section_q = Q(pk__in=[])
-    for section in AssociationIndexPage.objects.all():
-        section_q |= Q(path__startswith=section.path, depth__gt=section.depth)
-    page_ids = [str(pk) for pk in Page.objects.filter(section_q).values_list("pk", flat=True)]
+    page_ids = [str(pk) for pk in Page.objects.filter(associations_subtrees_q()).values_list("pk", flat=True)]
     return (
         WorkflowState.objects.active()
         .filter(base_content_type=get_default_page_content_type(), object_id__in=page_ids)

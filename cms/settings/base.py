@@ -261,7 +261,9 @@ NEWSLETTER_SUPPRESSION_SECRET = env.str("NEWSLETTER_SUPPRESSION_SECRET", default
 
 # --- Associations (associations app: onboarding, scoped permissions, moderation) ------------------------------
 INSTALLED_APPS += ["associations"]  # noqa: F405
-MIDDLEWARE += ["associations.middleware.MembersOutsideReportsMiddleware"]  # noqa: F405  (after authentication)
+MIDDLEWARE += ["associations.middleware.MembersAdminPerimeterMiddleware"]  # noqa: F405  (after authentication)
+# An approved change is published as approved: a member's edit made after approval was asked needs approval again.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # Members receive Wagtail's moderation emails (submitted, approved, rejected with the editor's comment).
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # Public account requests, per client address and per email address (django-ratelimit rate syntax).
