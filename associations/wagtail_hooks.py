@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from content_models.forms import CHOOSABLE_PAGES_HOOK
 from content_models.models import AssociationPage
 
 from . import selectors, views
@@ -85,7 +86,13 @@ def hide_reports_from_members(request, menu_items):
 @hooks.register("construct_page_chooser_queryset")
 def member_page_chooser(pages, request):
     """Members choose among their own pages only (and navigate down to them); Wagtail lists every page."""
-    membership = selectors.membership_for_user(request.user)
+    return member_choosable_pages(pages, request.user)
+
+
+@hooks.register(CHOOSABLE_PAGES_HOOK)
+def member_choosable_pages(pages, user):
+    """What a member's page form accepts in a page field, block or link: what their page chooser offers."""
+    membership = selectors.membership_for_user(user)
     if membership is None:
         return pages
     return pages.filter(selectors.member_chooser_pages_q(membership.association))
