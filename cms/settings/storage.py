@@ -99,6 +99,11 @@ if AWS_STORAGE_BUCKET_NAME:
 else:
     STORAGES = {
         **_BASE_STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        # Originals, documents and private collections' renditions: their URLs go to the admin's permission-checked
+        # view (media/views.py), never to MEDIA_URL, which serves public renditions only (the images/ folder).
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"base_url": "/admin/private-media/"},
+        },
         "renditions": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     }
