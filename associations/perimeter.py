@@ -10,9 +10,14 @@ per-view checks below narrow the few allowed views that take an id of something 
 
 from collections.abc import Callable
 
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Page
+from wagtail.permissions import policy_registry
 
-from .selectors import member_chooser_pages_q
+from wagtail_localize.models import Translation
+
+from .selectors import association_subtree_q, member_chooser_pages_q
 
 # Whole namespaces: each view in them applies Wagtail's own permission checks on the object it shows.
 MEMBER_NAMESPACES = frozenset(
@@ -56,7 +61,7 @@ MEMBER_VIEWS = frozenset(
         "wagtailadmin_choose_page_email_link",
         "wagtailadmin_choose_page_phone_link",
         "wagtailadmin_choose_page_anchor_link",
-        "wagtail_bulk_action",  # pages only: associations.wagtail_hooks keeps them in the member's subtree
+        "wagtail_bulk_action",  # pages (kept in the member's subtree) and their own media: _bulk_action
         # wagtail-localize's translation editor on the member's own translations (each checks edit permission).
         "wagtail_localize:javascript_catalog",
         "wagtail_localize:edit_string_translation",
@@ -105,7 +110,44 @@ def _public_snippets(request, membership, kwargs) -> bool:
     return (kwargs.get("app_label"), kwargs.get("model_name")) in PUBLIC_SNIPPET_MODELS
 
 
+def _bulk_action(request, membership, kwargs) -> bool:
+    """Bulk actions on pages (kept to the member's subtree by wagtail_hooks), or on the member's own media. On
+    anything else Wagtail's confirmation page lists the titles of the items the user may not touch."""
+    model = (kwargs.get("app_label"), kwargs.get("model_name"))
+    if model == ("wagtailcore", "page"):
+        return True
+    media = {("media", "customimage"): get_image_model(), ("media", "customdocument"): get_document_model()}
+    if model not in media:
+        return False
+    ids = _ids(request.GET.getlist("id"))
+    if ids is None:
+        return False
+    policy = policy_registry.get_by_type(media[model])
+    own = policy.instances_user_has_any_permission_for(request.user, ["change"]).filter(pk__in=ids).count()
+    return own == len(set(ids))
+
+
+def _own_translation(request, membership, kwargs) -> bool:
+    """wagtail-localize's translation views, on a translation of one of the member's own pages (its target page
+    exists and is in their subtree). Its own check reads the target and fails with a server error without one."""
+    translation = Translation.objects.filter(pk=kwargs.get("translation_id")).select_related("source").first()
+    if translation is None:
+        return False
+    return (
+        Page.objects.filter(association_subtree_q(membership.association))
+        .filter(translation_key=translation.source.object_id, locale_id=translation.target_locale_id)
+        .exists()
+    )
+
+
 VIEW_CHECKS: dict[str, Callable] = {
+    "wagtail_localize:edit_string_translation": _own_translation,
+    "wagtail_localize:edit_override": _own_translation,
+    "wagtail_localize:download_pofile": _own_translation,
+    "wagtail_localize:upload_pofile": _own_translation,
+    "wagtail_localize:preview_translation": _own_translation,
+    "wagtail_localize:stop_translation": _own_translation,
+    "wagtail_bulk_action": _bulk_action,
     "wagtailadmin_choose_page_child": _chooser_parent,
     "wagtailadmin_choose_page_chosen_multiple": _chosen_pages,
     "wagtail_localize:snippets_api_listing": _public_snippets,

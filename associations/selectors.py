@@ -1,11 +1,14 @@
 """Reads: who belongs to which association, and what their pages and pending changes are."""
 
 from django.db.models import Q, QuerySet
-from wagtail.models import Page, WorkflowState, get_default_page_content_type
+from django.utils import timezone
+from wagtail.models import Collection, Page, ReferenceIndex, WorkflowState, get_default_page_content_type
 
 from content_models.models import AssociationIndexPage, EventPage
+from content_models.visibility import private_page_paths, visible_pages_q
 
 from .models import Association, AssociationAccountRequest, Membership
+from .moderation import ASSOCIATIONS_COLLECTION_NAME
 from .permissions import profile_pages
 
 
@@ -76,3 +79,26 @@ def association_changes_in_moderation_for(association: Association) -> QuerySet[
 
 def account_requests_pending() -> QuerySet[AssociationAccountRequest]:
     return AssociationAccountRequest.objects.filter(status=AssociationAccountRequest.Status.PENDING)
+
+
+def associations_collection_q() -> Q:
+    """Matches the collections under "Associazioni": every association's own media collection."""
+    parent = Collection.get_first_root_node().get_children().filter(name=ASSOCIATIONS_COLLECTION_NAME).first()
+    if parent is None:
+        return Q(pk__in=[])
+    return Q(path__startswith=parent.path, depth__gt=parent.depth)
+
+
+def document_is_published(document) -> bool:
+    """Whether a page that is public now uses the document (the reference index: chooser blocks, rich-text links).
+
+    The index follows the page row, which for a live page is its live content: a draft that adds the document
+    does not count until it is published.
+    """
+    page_ids = ReferenceIndex.get_references_to(document).filter(
+        base_content_type=get_default_page_content_type()
+    ).values_list("object_id", flat=True)
+    if not page_ids:
+        return False
+    visible = visible_pages_q(now=timezone.now(), private_paths=private_page_paths())
+    return Page.objects.filter(visible, pk__in=[int(pk) for pk in page_ids]).exists()

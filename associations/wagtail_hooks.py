@@ -3,10 +3,13 @@ Wagtail would otherwise allow an association member (see ``permissions`` for wha
 
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Collection
+from wagtail.permissions import policy_registry
 
 from content_models.forms import CHOOSABLE_PAGES_HOOK
 from content_models.models import AssociationPage
@@ -158,3 +161,18 @@ def members_organise_their_own_events(request, page, *args):
     if not organizer.isdigit() or not own_profiles.filter(pk=int(organizer)).exists():
         raise PermissionDenied
     return
+
+
+@hooks.register("before_serve_document")
+def association_documents_published_only(document, request):
+    """An association's document is public once published content uses it. Before that (a draft's attachment, a
+    file uploaded and never used) only those who may use it open it: its association's members and the regional
+    editors. Otherwise the collection would be free file hosting on the Region's address, past moderation."""
+    if not Collection.objects.filter(selectors.associations_collection_q(), pk=document.collection_id).exists():
+        return None
+    policy = policy_registry.get_by_type(type(document))
+    if policy.user_has_any_permission_for_instance(request.user, ["choose", "change"], document):
+        return None
+    if selectors.document_is_published(document):
+        return None
+    raise Http404
