@@ -55,6 +55,7 @@ def invitation_send(*, membership: Membership, language: str = settings.LANGUAGE
 
 
 def rejection_send(*, account_request: AssociationAccountRequest) -> None:
+    """A polite no, to the unverified address: the editor's note, and nothing the request said (as above)."""
     _send(
         template="rejection",
         context={"request": account_request},
@@ -64,7 +65,12 @@ def rejection_send(*, account_request: AssociationAccountRequest) -> None:
 
 
 def request_received_send(*, account_request: AssociationAccountRequest) -> None:
-    """Tell the requester we have their request, and the regional editors that one is waiting."""
+    """Tell the requester we have their request, and the regional editors that one is waiting.
+
+    The address is not verified: anyone may type someone else's. So the acknowledgement is a fixed text, with
+    nothing the request said (names, the association's name, the message, links): the Region's address must not
+    carry a stranger's words to a third party. The editors' note quotes it all: they are who reviews it.
+    """
     _send(
         template="request_received",
         context={"request": account_request},
