@@ -6,6 +6,7 @@ and `errors_log()` logs them: a client's mistake in one line at INFO, a bug with
 
 import enum
 import logging
+import re
 
 from graphql import GraphQLError, GraphQLSyntaxError, OperationDefinitionNode
 from strawberry.exceptions import StrawberryInputCoercionError
@@ -67,6 +68,18 @@ def error_code(error: GraphQLError) -> ErrorCode:
     if "introspection has been disabled" in message:
         return ErrorCode.INTROSPECTION_DISABLED
     return ErrorCode.GRAPHQL_VALIDATION_FAILED
+
+
+# graphql-core appends its guesses to the message: "... Did you mean 'province'?", "... Did you mean the enum value
+# 'GE'?", "... Did you mean 'A', 'B', or 'C'?". In production they would describe the schema to whoever guesses.
+# Sometimes mid-message ("... Did you mean 'province'? Found: {...}."): a suggestion holds names, never a "?".
+_SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
+
+
+def suggestions_strip(errors) -> None:
+    for error in errors or ():
+        if "Did you mean" in error.message:
+            error.message = _SUGGESTION.sub("", error.message)
 
 
 def is_expected(error: GraphQLError) -> bool:

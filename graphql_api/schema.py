@@ -18,7 +18,7 @@ from wagtail.models import Page
 from .associations.schema import Mutation as AssociationsMutation
 from .caching.responses import ResponseCache
 from .conf import api_setting, is_production
-from .errors import ErrorCodes, MaskUnexpectedErrors, errors_log
+from .errors import ErrorCodes, MaskUnexpectedErrors, errors_log, suggestions_strip
 from .language import QueriesInDefaultLanguage
 from .limits import QueryLimits
 from .locales.schema import Query as LocalesQuery
@@ -52,7 +52,12 @@ class ListingOptimizer(DjangoOptimizerExtension):
 
 
 class ApiSchema(strawberry.Schema):
+    """In production, no error suggests a name: strawberry only drops its "Did you mean" for unknown fields,
+    graphql-core also suggests arguments, input fields, enum values and types (docs/api.md)."""
+
     def process_errors(self, errors, execution_context=None) -> None:
+        if self.config.disable_field_suggestions:
+            suggestions_strip(errors)
         errors_log(errors, execution_context)  # instead of strawberry's traceback at ERROR for every error
 
 
