@@ -95,3 +95,14 @@ def request_received_send(*, account_request: AssociationAccountRequest) -> None
             recipients=list(editors),
             language=settings.LANGUAGE_CODE,
         )
+
+
+def invitation_taken_send(*, user) -> None:
+    """To an address that already has an account, when an association's administrator tried to invite it."""
+    profile_language = getattr(getattr(user, "wagtail_userprofile", None), "preferred_language", "")
+    _send(
+        template="invitation_taken",
+        context={},
+        recipients=[user.email],
+        language=profile_language or settings.LANGUAGE_CODE,
+    )

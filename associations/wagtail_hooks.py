@@ -54,6 +54,11 @@ def register_associations_log_actions(actions):
     )
     actions.register_action("associations.request_reject", _("Reject request"), _("Account request rejected"))
     actions.register_action("associations.member_invite", _("Invite member"), _("Member invited"))
+    actions.register_action(
+        "associations.member_invite_taken",
+        _("Invite an address that has an account"),
+        _("Invitation to an address that already has an account (its owner was told)"),
+    )
     actions.register_action("associations.member_remove", _("Remove member"), _("Member removed"))
     actions.register_action("associations.disable", _("Disable association"), _("Association disabled"))
     actions.register_action("associations.enable", _("Enable association"), _("Association enabled"))
