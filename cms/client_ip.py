@@ -23,5 +23,14 @@ def client_network(ip: str) -> str:
     except ValueError:
         return "unknown"
     if address.version == 6:
+        # An IPv4 client seen through a dual-stack socket (::ffff:a.b.c.d) is that IPv4 address, not a /64 that
+        # every IPv4 client on earth would share.
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
         return str(ipaddress.ip_network(f"{ip}/64", strict=False).network_address)
     return str(address)
+
+
+def client_network_of(request) -> str:
+    """client_network(client_ip(request)): what login throttling (django-axes) keys its attempts on."""
+    return client_network(client_ip(request))

@@ -4,11 +4,18 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.views import healthz, public_media
+from media.passwords import document_password_form
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
     path("metrics/", include("operations.urls")),
     path("admin/", include(wagtailadmin_urls)),
+    # Before Wagtail's own route of the same address: the password form, rate-limited (media/passwords.py).
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        document_password_form,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("newsletter/", include("newsletter.urls")),
     path("graphql/", include("graphql_api.urls")),

@@ -18,6 +18,7 @@ from content_models.models import (
     NewsIndexPage,
     ServiceIndexPage,
 )
+from tests.attempts import report as attempts_report
 from tests.smtp import SMTPServer, free_port
 
 
@@ -180,3 +181,8 @@ def smtp_server(settings):
     settings.EMAIL_TIMEOUT = 10
     yield server
     server.stop()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The attacks the trust-boundary tests tried, by area (tests/attempts.py)."""
+    attempts_report(terminalreporter)

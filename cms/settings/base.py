@@ -1,5 +1,6 @@
 """Settings shared by every environment; each optional service switches on from its own variable."""
 
+import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -118,6 +119,22 @@ else:
 # PRAGMAs above), measured in benchmarks/ as half the cached rate over HTTP.
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Login throttling (django-axes) --------------------------------------------------------------------------
+# Failed admin logins are counted per username *and* client network (an IPv6 /64, an IPv4 address): after
+# AXES_FAILURE_LIMIT of them that pair waits AXES_COOLOFF_MINUTES. Keyed on the pair, so guessing an editor's
+# password from one network never locks the editor out of theirs (the lock-out is not a weapon).
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # answers a locked-out login with the template below
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "cms.client_ip.client_network_of"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "cms/login_locked_out.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -17,6 +17,8 @@ from .base import env as _env
 __all__ = [
     "AWS_STORAGE_BUCKET_NAME",
     "MEDIA_ALLOWED_FILTER_SPECS",
+    "MEDIA_PASSWORD_RATE_LIMIT_IP",
+    "MEDIA_PASSWORD_RATE_LIMIT_RESTRICTION",
     "MEDIA_PREGENERATE_RENDITIONS",
     "MEDIA_RENDITION_SPECS",
     "STORAGES",
@@ -42,6 +44,10 @@ MEDIA_PREGENERATE_RENDITIONS = _env.bool("MEDIA_PREGENERATE_RENDITIONS", default
 # Wagtail front-end login (Wagtail's default would be a server error): the people who may open such documents
 # are the CMS's own users, who log in to the admin.
 WAGTAIL_FRONTEND_LOGIN_URL = _env.str("WAGTAIL_FRONTEND_LOGIN_URL", default="/admin/login/")
+
+# Guesses at a password-protected collection's password (media/passwords.py), django-ratelimit's rate syntax.
+MEDIA_PASSWORD_RATE_LIMIT_IP = _env.str("MEDIA_PASSWORD_RATE_LIMIT_IP", default="10/15m")
+MEDIA_PASSWORD_RATE_LIMIT_RESTRICTION = _env.str("MEDIA_PASSWORD_RATE_LIMIT_RESTRICTION", default="100/h")
 
 AWS_STORAGE_BUCKET_NAME = _env.str("AWS_STORAGE_BUCKET_NAME", default="")
 

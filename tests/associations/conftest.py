@@ -11,7 +11,6 @@ from content_models.models import AssociationIndexPage, EventIndexPage, ServiceI
 from tests.factories import EventPageFactory, ServicePageFactory
 from tests.factories.associations import association_with_page_create, member_create, regional_editor_create
 
-from .attempts import report as attempts_report
 from .secrets import secrets_create
 
 
@@ -86,7 +85,3 @@ def secrets(world, sections, locales, django_capture_on_commit_callbacks):
     cache.clear()  # Wagtail keeps renditions by image id in the cache, and ids come back after each rollback
     with django_capture_on_commit_callbacks(execute=True):
         return secrets_create(world, sections, locales)
-
-
-def pytest_terminal_summary(terminalreporter):
-    attempts_report(terminalreporter)

@@ -13,8 +13,8 @@ from wagtail.models import ModelLogEntry
 
 from associations.models import Membership
 
-from .admin_client import csrf_client
-from .attempts import tried
+from tests.admin_client import csrf_client
+from tests.attempts import tried
 
 
 def _invite(client, association, email):

@@ -18,7 +18,7 @@ from wagtail_localize.models import StringSegment, Translation, TranslationSourc
 from associations.moderation import ASSOCIATION_WORKFLOW_NAME
 from content_models.models import AssociationPage, EventPage
 
-from .admin_client import csrf_client
+from tests.admin_client import csrf_client
 
 MEMBER_WORDS = "Testo del socio mai rivisto"
 

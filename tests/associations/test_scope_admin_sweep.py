@@ -14,8 +14,8 @@ from collections import defaultdict
 import pytest
 from django.urls import URLResolver, get_resolver
 
-from .admin_client import csrf_client
-from .attempts import tried
+from tests.admin_client import csrf_client
+from tests.attempts import tried
 from .secrets import MARKER
 
 SKIPPED = ("admin/logout/", "admin/failwhale/", "admin/test404/", "admin/^.*/$")

@@ -15,8 +15,8 @@ from wagtail.test.utils.form_data import rich_text, streamfield
 
 from tests.factories import ImageFactory
 
-from .admin_client import csrf_client
-from .attempts import tried
+from tests.admin_client import csrf_client
+from tests.attempts import tried
 from .forms import association_page_data, list_block
 from .secrets import MARKER
 

@@ -12,8 +12,8 @@ from wagtail.models import Page
 
 from tests.factories import DocumentFactory
 
-from .admin_client import csrf_client
-from .attempts import tried
+from tests.admin_client import csrf_client
+from tests.attempts import tried
 from .secrets import MARKER
 
 

@@ -12,7 +12,7 @@ import pytest
 from django.core import mail
 from django.core.cache import cache
 
-from .attempts import tried
+from tests.attempts import tried
 
 LURE = "URGENTE account bloccato: accedi su https://regione-liguria.example.net/login"
 MUTATION = """

@@ -29,6 +29,10 @@ def test_client_ip_reads_the_configured_header(settings, header, meta, expected)
         ("2001:db8:1:2:aaaa::1", "2001:db8:1:2::"),
         ("2001:db8:1:2:ffff::9", "2001:db8:1:2::"),
         ("not-an-address", "unknown"),
+        # An IPv4 client through a dual-stack socket is its IPv4 address, not the /64 all of IPv4 would share.
+        ("::ffff:203.0.113.9", "203.0.113.9"),
+        ("::ffff:cb00:7109", "203.0.113.9"),
+        ("::ffff:198.51.100.1", "198.51.100.1"),
     ],
 )
 def test_client_network_groups_ipv6_by_64(ip, expected):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 TALLY: Counter = Counter()
 FAILED_AREAS: set = set()
-ARTIFACT = Path(__file__).resolve().parents[2] / "test-artifacts" / "attacks.json"
+ARTIFACT = Path(__file__).resolve().parents[1] / "test-artifacts" / "attacks.json"
 
 
 def tried(area: str, count: int = 1) -> None:

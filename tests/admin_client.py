@@ -15,8 +15,9 @@ class CsrfClient(Client):
 
     def request(self, **request):
         if request.get("REQUEST_METHOD") in UNSAFE:
-            if "csrftoken" not in self.cookies:
-                self.get("/admin/")  # the admin's pages set the cookie its forms then send back
+            for page in ("/admin/", "/admin/login/"):  # the admin's forms set the cookie they send back
+                if "csrftoken" not in self.cookies:
+                    self.get(page)
             request.setdefault("HTTP_X_CSRFTOKEN", self.cookies["csrftoken"].value)
         return super().request(**request)
 
