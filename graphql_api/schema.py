@@ -18,6 +18,7 @@ from wagtail.models import Page
 from .associations.schema import Mutation as AssociationsMutation
 from .caching.responses import ResponseCache
 from .conf import api_setting, is_production
+from .cost import QueryCost
 from .errors import ErrorCodes, MaskUnexpectedErrors, errors_log, suggestions_strip
 from .language import QueriesInDefaultLanguage
 from .limits import QueryLimits
@@ -87,6 +88,7 @@ def build_schema(*, production: bool) -> strawberry.Schema:
         OperationSelection,
         lambda: ValidationCache(maxsize=256),
         OperationTypeLabel,
+        QueryCost,
         ResponseCache,
         QueriesInDefaultLanguage,
         # Only select/prefetch hints: `only()` would defer columns that Wagtail's page methods read row by row.

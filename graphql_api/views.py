@@ -99,7 +99,7 @@ class ApiView(GraphQLView):
                 plan, persisted = looked_up
                 if plan.hit is not None:
                     if persisted is not None:  # the normal path registers a document sent with its hash
-                        persisted_query_store(persisted)
+                        persisted_query_store(persisted, request)
                     hit = HttpResponse(plan.hit.body, content_type="application/json")
                     return self._public_response(hit, plan, plan.hit.etag, "hit")
                 self.state = plan.state
@@ -158,7 +158,7 @@ class ApiView(GraphQLView):
     def process_result(self, request, result):
         add_codes(result.errors)
         if self.persisted_query is not None and self.persisted_query.register and result.data is not None:
-            persisted_query_store(self.persisted_query)  # it parsed and validated: a real operation
+            persisted_query_store(self.persisted_query, request)  # it parsed and validated: a real operation
         processed = super().process_result(request, result)
         if result.data is None and is_request_error(result.errors):
             # Nothing executed (parse, validation, operation or variable errors): GraphQL over HTTP says a request
@@ -173,6 +173,8 @@ class ApiView(GraphQLView):
         else:
             body = self.encode_json(response_data)
             body = body if isinstance(body, bytes) else body.encode()
+            if len(body) > api_setting("MAX_RESPONSE_BYTES"):
+                return self._too_large(len(body))
             etag, source = etag_of(body), "miss"
             if plan is not None and plan.store:
                 response_cache_set(plan, CachedResponse(plan.state.key, etag, body))
@@ -187,6 +189,15 @@ class ApiView(GraphQLView):
             return self._public_response(response, plan, etag, source)
         response["Cache-Control"] = plan.cache_control()
         return response
+
+    def _too_large(self, size: int) -> JsonResponse:
+        """Nothing of an answer past MAX_RESPONSE_BYTES is sent (nor stored): a client pages instead."""
+        limit = api_setting("MAX_RESPONSE_BYTES")
+        return error_response(
+            ErrorCode.RESPONSE_TOO_LARGE,
+            f"The answer would be {size} bytes, more than the {limit} allowed: ask for fewer items or fields.",
+            status=200,
+        )
 
     def _public_response(self, response: HttpResponse, plan: ResponsePlan, etag: str, source: str) -> HttpResponse:
         """The caching headers of a public response, or a 304 when the client holds it: for both ways of serving."""

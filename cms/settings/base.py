@@ -58,6 +58,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.middleware.NulCharactersRejectMiddleware",  # a NUL is a typed 400 everywhere, never a 500 on PostgreSQL
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -172,6 +173,20 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000  # complex page forms exceed Django's def
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://interazioni")}
 if env.str("REDIS_URL", default=""):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env.str("REDIS_URL")}}
+# The API's stored responses and persisted queries (graphql_api/caching) have a cache of their own, bounded, so that
+# a flood of distinct queries evicts API entries only, never rate-limit counters, sessions or renditions. Local
+# memory keeps at most GRAPHQL_CACHE_MAX_ENTRIES; Redis is bounded by its maxmemory: GRAPHQL_CACHE_URL can point
+# at an instance of its own (docs/api.md, "Caching").
+if env.str("GRAPHQL_CACHE_URL", default=""):
+    CACHES["graphql"] = env.cache("GRAPHQL_CACHE_URL")
+elif env.str("REDIS_URL", default=""):
+    CACHES["graphql"] = {**CACHES["default"], "KEY_PREFIX": "graphql"}
+else:
+    CACHES["graphql"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "interazioni-graphql",
+        "OPTIONS": {"MAX_ENTRIES": env.int("GRAPHQL_CACHE_MAX_ENTRIES", default=2000)},
+    }
 
 if env.str("EMAIL_URL", default=""):
     vars().update(env.email("EMAIL_URL"))
@@ -297,6 +312,9 @@ GRAPHQL_API = {
     "MAX_TOKENS": env.int("GRAPHQL_MAX_TOKENS", default=3000),
     "MAX_REQUEST_BYTES": env.int("GRAPHQL_MAX_REQUEST_BYTES", default=32 * 1024),
     "MAX_PAGE_SIZE": 100,
+    # Fields an operation may resolve, lists multiplied through (graphql_api/cost.py), and the largest answer sent.
+    "MAX_COST": env.int("GRAPHQL_MAX_COST", default=20_000),
+    "MAX_RESPONSE_BYTES": env.int("GRAPHQL_MAX_RESPONSE_BYTES", default=4 * 1024 * 1024),
     "MAX_SEARCH_LENGTH": 200,
     # Widths srcset may derive from an allowed rendition (each derived rendition is bounded by this list). The
     # renditions themselves are media.renditions' named ones: one allow-list for the API, newsletter and posts.
@@ -319,6 +337,9 @@ GRAPHQL_API = {
     "CACHE_VERSION": env.str("GRAPHQL_CACHE_VERSION", default=""),
     # How long a persisted query's document is remembered after it was registered.
     "PERSISTED_QUERY_SECONDS": env.int("GRAPHQL_PERSISTED_QUERY_SECONDS", default=7 * 24 * 3600),
+    # A response larger than this is sent but not stored; documents a client may register, per client network.
+    "RESPONSE_CACHE_MAX_BYTES": env.int("GRAPHQL_RESPONSE_CACHE_MAX_BYTES", default=512 * 1024),
+    "PERSISTED_QUERY_RATE": env.str("GRAPHQL_PERSISTED_QUERY_RATE", default="100/h"),
 }
 # API responses do not depend on the request's language: no Vary/Content-Language from LocaleMiddleware.
 MIDDLEWARE.insert(  # noqa: F405

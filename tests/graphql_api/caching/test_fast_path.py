@@ -8,7 +8,7 @@ import hashlib
 import json
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -240,13 +240,13 @@ def test_refusals_fall_through_and_cost_no_sql(client, service, django_assert_nu
 @pytest.mark.django_db
 def test_a_hit_registers_a_document_sent_with_its_hash(graphql, client, service, schema_must_not_run):
     graphql.post(PAGE, VARIABLES)  # stored by a plain POST: no persisted document yet
-    assert cache.get(persisted_key(_sha256(PAGE))) is None
+    assert caches["graphql"].get(persisted_key(_sha256(PAGE))) is None
 
     schema_must_not_run()
     served = _get(client, query=PAGE, variables=VARIABLES, persisted=PAGE)
 
     assert served["X-GraphQL-Cache"] == "hit"
-    assert cache.get(persisted_key(_sha256(PAGE))) == PAGE, "as the normal path would have registered it"
+    assert caches["graphql"].get(persisted_key(_sha256(PAGE))) == PAGE, "as the normal path would have registered it"
 
 
 @pytest.mark.django_db
