@@ -8,20 +8,25 @@ import environ
 
 from cms.languages import CONTENT_LANGUAGES, DEFAULT_LANGUAGE_CODE
 
+from .secret_key import development_secret_key
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-VAR_DIR = BASE_DIR / "var"
 
 env = environ.Env()
 # A local .env is a convenience for developers; real deployments set the environment itself.
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+# What the embedded defaults write: the SQLite database, uploads, the development secret key.
+VAR_DIR = Path(env.str("VAR_DIR", default=str(BASE_DIR / "var")))
 
 DJANGO_ENV = env.str("DJANGO_ENV", default="development")
 if DJANGO_ENV not in {"development", "production"}:
     raise environ.ImproperlyConfigured(f"DJANGO_ENV must be 'development' or 'production', not {DJANGO_ENV!r}")
 
 DEBUG = env.bool("DEBUG", default=DJANGO_ENV == "development")
-# The development key is only ever used by the embedded default; production.py refuses to start without its own.
-SECRET_KEY = env.str("SECRET_KEY", default="dev-only-insecure-key-never-used-in-production")
+# Production refuses to start without its own (production.py); development makes one per checkout in var/.
+SECRET_KEY = env.str("SECRET_KEY", default="") or (
+    development_secret_key(VAR_DIR) if DJANGO_ENV == "development" else ""
+)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
