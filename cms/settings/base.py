@@ -251,6 +251,9 @@ LOGGING = {
         "wagtail": {"level": env.str("WAGTAIL_LOG_LEVEL", default="WARNING")},
         # WeasyPrint announces every step of every typesetting at INFO; its warnings still show (printing app).
         "weasyprint.progress": {"level": "WARNING"},
+
+        # django-axes logs every login and every reset of counters at INFO; lock-outs are warnings.
+        "axes": {"level": "WARNING"},
     },
 }
 
@@ -472,3 +475,6 @@ INSTALLED_APPS += ["printing"]  # noqa: F405
 # Make a page's printed editions in the background when it is published (tests turn it off unless they print).
 PRINT_ON_PUBLISH = env.bool("PRINT_ON_PUBLISH", default=True)  # noqa: F405
 # --- End of print -----------------------------------------------------------------------------------------------
+
+# --- Content-Security-Policy (django-csp; cms/settings/csp.py) ---------------------------------------------------
+from .csp import *  # noqa: E402,F401,F403
