@@ -4,7 +4,7 @@ Each test is one path that can publish a member's page or its translation, taken
 CSRF checks on: wagtail-localize's "Sync translated pages" with "Publish immediately", translating a live page,
 the translation editor's Publish, bulk publishing (with subpages), the admin API's publish action, scheduled
 publishing, copying with "publish copies". The member's unreviewed words must not be live afterwards; where the
-path publishes for the editor, it goes to the "Association changes" queue instead.
+path publishes for the editor, it goes to the associations' review queue instead.
 """
 
 import datetime
