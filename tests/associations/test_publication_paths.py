@@ -66,12 +66,15 @@ def translated_profile(world, english, editor_client, django_capture_on_commit_c
     assert response.status_code == 302, response.content[:500]
     page_en = AssociationPage.objects.get(translation_key=world.page_a.translation_key, locale=english)
     state = in_review(page_en)
-    if state is not None:  # a live source translates live: held for review, then approved here
-        with django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks(execute=True):
+        if state is not None:  # translated with the live status: held for review, approved here
             editor_client.post(
                 f"/admin/pages/workflow/action/{page_en.pk}/approve/{state.current_task_state.pk}/", {"comment": ""}
             )
+        else:  # translated as a draft (WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE off): the editor publishes it
+            editor_client.post(f"/admin/pages/{page_en.pk}/edit/", {"action": "publish"})
     page_en = AssociationPage.objects.get(pk=page_en.pk)
+    assert page_en.live
     return page_en
 
 
@@ -88,9 +91,18 @@ def member_translates(member_client, page_en, source_text: str, words: str):
     return translation
 
 
-def test_translating_a_live_profile_goes_to_review(world, translated_profile):
-    state = WorkflowState.objects.filter(object_id=str(translated_profile.pk)).first()
-    assert state is not None and state.workflow.name == ASSOCIATION_WORKFLOW_NAME
+@pytest.mark.parametrize("live_status", [True, False])
+def test_translating_a_live_profile_publishes_nothing_unreviewed(
+    world, english, editor_client, settings, live_status, django_capture_on_commit_callbacks
+):
+    settings.WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = live_status
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_client.post(f"/admin/localize/submit/page/{world.page_a.pk}/", {"locales": [english.pk]})
+    page_en = AssociationPage.objects.get(translation_key=world.page_a.translation_key, locale=english)
+    assert not page_en.live
+    if live_status:  # the publication the live status asked for waits in the editors' queue
+        state = in_review(page_en)
+        assert state is not None and state.workflow.name == ASSOCIATION_WORKFLOW_NAME
 
 
 def test_sync_with_publishing_sends_member_words_to_review(
