@@ -31,6 +31,8 @@ def client_network(ip: str) -> str:
     return str(address)
 
 
-def client_network_of(request) -> str:
-    """client_network(client_ip(request)): what login throttling (django-axes) keys its attempts on."""
-    return client_network(client_ip(request))
+def client_network_of(request) -> str | None:
+    """client_network(client_ip(request)), or None without a valid address (a request made in code, such as
+    Django's force_login): what login throttling (django-axes) stores in an address column, and keys on."""
+    network = client_network(client_ip(request))
+    return None if network == "unknown" else network

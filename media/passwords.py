@@ -18,7 +18,7 @@ from cms.client_ip import client_network_of
 
 def _limited(request, restriction_id: int) -> bool:
     by_client = is_ratelimited(
-        request, group="media.password.client", key=lambda _group, r: client_network_of(r),
+        request, group="media.password.client", key=lambda _group, r: client_network_of(r) or "unknown",
         rate=settings.MEDIA_PASSWORD_RATE_LIMIT_IP, method="POST", increment=True,
     )
     by_restriction = is_ratelimited(

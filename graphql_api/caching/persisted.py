@@ -91,7 +91,7 @@ def persisted_query_store(query: PersistedQuery, request=None) -> None:
     """Remember a document that proved valid; at most PERSISTED_QUERY_RATE new ones per client network (a client
     registering thousands is filling the store, not running a portal)."""
     if request is not None and is_ratelimited(
-        request, group="graphql_api.persisted", key=lambda _group, r: client_network_of(r),
+        request, group="graphql_api.persisted", key=lambda _group, r: client_network_of(r) or "unknown",
         rate=api_setting("PERSISTED_QUERY_RATE"), increment=True,
     ):
         logger.info("Persisted query not stored: registration rate reached")
