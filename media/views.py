@@ -4,6 +4,10 @@ Without a bucket, originals, documents and private collections' renditions sit u
 renditions; only the public ones are served under MEDIA_URL (cms/urls.py in development, the reverse proxy in
 production). The private storage's URLs point here instead: an admin view that serves a file only to a user who
 holds a permission on the image or document it belongs to (its collection's choose or change permission).
+
+The file is served from the admin's origin, where an editor is logged in: it gets its own policy,
+`default-src 'none'` (as Wagtail gives documents), so nothing in it runs or loads, and only raster images and PDFs
+open in the browser; anything else downloads.
 """
 
 import mimetypes
@@ -18,6 +22,7 @@ from wagtail.permissions import policy_registry
 from media.models import CustomRendition
 
 PERMISSIONS = ["choose", "change"]
+INLINE_TYPES = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp", "image/avif", "application/pdf"})
 
 
 def _owner(path: str):
@@ -43,7 +48,11 @@ def private_file(request, path: str):
     except FileNotFoundError as error:
         raise Http404 from error
     content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
-    response = FileResponse(handle, content_type=content_type)
+    response = FileResponse(
+        handle, content_type=content_type, as_attachment=content_type not in INLINE_TYPES,
+        filename=posixpath.basename(path),
+    )
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'"  # kept: django-csp never replaces a set policy
     return response

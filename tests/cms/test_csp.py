@@ -30,17 +30,25 @@ def service_with_blocks(migrations_data, sections):
     )
 
 
-def test_previews_and_admin_pages_carry_the_policy(migrations_data, service_with_blocks):
+def test_previews_and_admin_pages_carry_the_policy(migrations_data, service_with_blocks, django_user_model):
     editor = regional_editor_create()
     client = Client()
     client.force_login(editor)
+    printer = Client()  # the print permissions are the editorial groups' (printing/permissions.py): a superuser here
+    printer.force_login(django_user_model.objects.create_superuser("stampa", "stampa@example.org", "x-long-pw-9"))
     strict = {
         f"/admin/pages/{service_with_blocks.pk}/edit/preview/?mode=": client,
         f"/admin/pages/{service_with_blocks.pk}/view_draft/": client,
         "/admin/login/": Client(),
         "/admin/password_reset/": Client(),
+        # The printing app's preview: a PDF of the draft, what others wrote (printing/admin_views.py).
+        f"/admin/print/page/{service_with_blocks.pk}/preview/it/a4/": printer,
     }
-    admin = {"/admin/": client, f"/admin/pages/{service_with_blocks.pk}/edit/": client}
+    admin = {
+        "/admin/": client,
+        f"/admin/pages/{service_with_blocks.pk}/edit/": client,
+        f"/admin/print/page/{service_with_blocks.pk}/": printer,
+    }
     for url, who in {**strict, **admin}.items():
         response = who.get(url)
         assert response.status_code == 200, url
@@ -51,6 +59,17 @@ def test_previews_and_admin_pages_carry_the_policy(migrations_data, service_with
         assert script_src == ("'self'" if url in strict else "'self' 'unsafe-inline'"), (url, script_src)
         assert "unsafe-eval" not in policy
     assert "Content-Security-Policy" not in client.get("/graphql/", {"query": "{ locales { code } }"})
+
+
+def test_metrics_carry_the_policy_and_stay_closed(client, settings):
+    """/metrics/ (operations app) is plain text behind its token: the policy costs nothing there, and no admin
+    session opens it."""
+    settings.METRICS_TOKEN = "t" * 32
+    settings.METRICS_ALLOWED_NETWORKS = []
+    assert client.get("/metrics/").status_code == 401
+    response = client.get("/metrics/", HTTP_AUTHORIZATION="Bearer " + "t" * 32)
+    assert response.status_code == 200
+    assert "script-src 'self';" in response["Content-Security-Policy"] + ";"
 
 
 @pytest.mark.browser

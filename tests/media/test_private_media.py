@@ -149,3 +149,15 @@ def test_private_files_open_only_for_those_allowed(private_collection, admin_cli
         assert outsider_client.get(url).status_code == 404
         response = admin_client.get(url)
         assert response.status_code == 200 and "no-store" in response["Cache-Control"]
+        # Served from the admin's origin: nothing in a file runs there, whatever the admin's own policy allows.
+        assert response["Content-Security-Policy"] == "default-src 'none'"
+        assert response["Content-Disposition"].startswith("inline")  # a PNG opens in the browser
+
+
+def test_private_files_other_than_images_and_pdf_download(private_collection, admin_client):
+    document = DocumentFactory(collection=private_collection, file=ContentFile(b"<svg onload=alert(1)>", name="note.txt"))
+    assert document.file.url.startswith("/admin/private-media/")
+    response = admin_client.get(document.file.url)
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["Content-Security-Policy"] == "default-src 'none'"
