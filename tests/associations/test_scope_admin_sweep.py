@@ -29,7 +29,8 @@ WORDS = {
     "filter_spec": ["original", "max-165x165"],
     "mode": [""],
     "language": ["it"],
-    "fmt": ["json"],
+    "fmt": ["a4", "json"],
+    "kind": ["page", "service-point"],  # the printing app's subjects
     "action": ["publish", "delete"],
     "uidb64": ["MQ"],
     "token": ["x"],

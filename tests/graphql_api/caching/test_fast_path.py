@@ -181,11 +181,15 @@ def test_other_variables_or_documents_are_never_served_anothers_response(client,
 
     other_variables = _get(client, query=PAGE, variables={**VARIABLES, "path": "/servizi/lavoro/"})
     no_optional = _get(client, query=PAGE, variables={"path": "/servizi/corsi/"})
-    other_document = _get(client, query=PAGE + " ", variables=VARIABLES)
+    other_document = _get(client, query=PAGE.replace("title url", "title"), variables=VARIABLES)
+    # Layout is not a new document (caching/documents.py): the same answer, not a second entry.
+    same_document = _get(client, query=PAGE.replace(" { ", "\n{\n  ") + "  # again", variables=VARIABLES)
 
     assert other_variables["X-GraphQL-Cache"] == "miss"
     assert other_variables.json()["data"]["page"]["title"] == "Lavoro"
     assert no_optional["X-GraphQL-Cache"] == other_document["X-GraphQL-Cache"] == "miss"
+    assert "url" not in other_document.json()["data"]["page"]
+    assert same_document["X-GraphQL-Cache"] == "hit" and "url" in same_document.json()["data"]["page"]
 
 
 @pytest.mark.django_db
