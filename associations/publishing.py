@@ -4,8 +4,9 @@ A page in an association's subtree (a profile or an event, in any language) is p
 only by the views where a publisher looks at that very page: the page editor (its Publish button and workflow
 actions, and wagtail-localize's translation editor, which Wagtail serves there), a revision's "Revert", and the
 workflow's approve action. Every other way of publishing it holds the publication back and submits the revision to
-the associations' workflow ("Moderazione delle associazioni") instead, where the regional editors review it: wagtail-localize's "Sync
-translated pages" with "Publish immediately" (which would publish strings a member typed and never submitted),
+the associations' workflow ("Moderazione delle associazioni") instead, where the regional editors review it:
+wagtail-localize's "Sync translated pages" with "Publish immediately" (which would publish strings a member typed
+and never submitted),
 translating with the live status, the admin's bulk "Publish" (with or without subpages), the admin API's publish
 action. Outside a request (scheduled publishing of an approved revision, management commands) nothing is held.
 
