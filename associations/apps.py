@@ -9,4 +9,4 @@ class AssociationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signal_handlers  # noqa: F401  (connects the receivers)
+        from . import publishing, signal_handlers  # noqa: F401  (connects the receivers)

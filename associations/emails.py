@@ -55,6 +55,7 @@ def invitation_send(*, membership: Membership, language: str = settings.LANGUAGE
 
 
 def rejection_send(*, account_request: AssociationAccountRequest) -> None:
+    """A polite no, to the unverified address: the editor's note, and nothing the request said (as above)."""
     _send(
         template="rejection",
         context={"request": account_request},
@@ -64,7 +65,12 @@ def rejection_send(*, account_request: AssociationAccountRequest) -> None:
 
 
 def request_received_send(*, account_request: AssociationAccountRequest) -> None:
-    """Tell the requester we have their request, and the regional editors that one is waiting."""
+    """Tell the requester we have their request, and the regional editors that one is waiting.
+
+    The address is not verified: anyone may type someone else's. So the acknowledgement is a fixed text, with
+    nothing the request said (names, the association's name, the message, links): the Region's address must not
+    carry a stranger's words to a third party. The editors' note quotes it all: they are who reviews it.
+    """
     _send(
         template="request_received",
         context={"request": account_request},
@@ -89,3 +95,14 @@ def request_received_send(*, account_request: AssociationAccountRequest) -> None
             recipients=list(editors),
             language=settings.LANGUAGE_CODE,
         )
+
+
+def invitation_taken_send(*, user) -> None:
+    """To an address that already has an account, when an association's administrator tried to invite it."""
+    profile_language = getattr(getattr(user, "wagtail_userprofile", None), "preferred_language", "")
+    _send(
+        template="invitation_taken",
+        context={},
+        recipients=[user.email],
+        language=profile_language or settings.LANGUAGE_CODE,
+    )

@@ -2,8 +2,9 @@
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
-from wagtail.models import Page, WorkflowState, get_default_page_content_type
+from wagtail.models import Collection, Page, ReferenceIndex, WorkflowState, get_default_page_content_type
 
+from content_models.kernel.visibility import private_page_paths, visible_pages_q
 from content_models.models import AssociationIndexPage, AssociationPage, EventPage
 
 from .models import Association, AssociationAccountRequest, Membership
@@ -65,12 +66,17 @@ def association_events_split(association: Association, locale_id: int, *, limit:
     return list(events.filter(running)[:limit]), list(events.exclude(running).order_by("-start", "-pk")[:limit])
 
 
+def associations_subtrees_q() -> Q:
+    """Matches every association's pages (profiles and their events), in every locale: what is under a section."""
+    section_q = Q(pk__in=[])
+    for path, depth in AssociationIndexPage.objects.values_list("path", "depth"):
+        section_q |= Q(path__startswith=path, depth__gt=depth)
+    return section_q
+
+
 def association_changes_in_moderation() -> QuerySet[WorkflowState]:
     """Workflows in progress on pages under any association section: the regional editors' queue."""
-    section_q = Q(pk__in=[])
-    for section in AssociationIndexPage.objects.all():
-        section_q |= Q(path__startswith=section.path, depth__gt=section.depth)
-    page_ids = [str(pk) for pk in Page.objects.filter(section_q).values_list("pk", flat=True)]
+    page_ids = [str(pk) for pk in Page.objects.filter(associations_subtrees_q()).values_list("pk", flat=True)]
     return (
         WorkflowState.objects.active()
         .filter(base_content_type=get_default_page_content_type(), object_id__in=page_ids)
@@ -88,3 +94,28 @@ def association_changes_in_moderation_for(association: Association) -> QuerySet[
 
 def account_requests_pending() -> QuerySet[AssociationAccountRequest]:
     return AssociationAccountRequest.objects.filter(status=AssociationAccountRequest.Status.PENDING)
+
+
+def associations_collection_q() -> Q:
+    """Matches the collections under "Associazioni": every association's own media collection."""
+    from .moderation import ASSOCIATIONS_COLLECTION_NAME  # moderation imports grants, which imports this module
+
+    parent = Collection.get_first_root_node().get_children().filter(name=ASSOCIATIONS_COLLECTION_NAME).first()
+    if parent is None:
+        return Q(pk__in=[])
+    return Q(path__startswith=parent.path, depth__gt=parent.depth)
+
+
+def document_is_published(document) -> bool:
+    """Whether a page that is public now uses the document (the reference index: chooser blocks, rich-text links).
+
+    The index follows the page row, which for a live page is its live content: a draft that adds the document
+    does not count until it is published.
+    """
+    page_ids = ReferenceIndex.get_references_to(document).filter(
+        base_content_type=get_default_page_content_type()
+    ).values_list("object_id", flat=True)
+    if not page_ids:
+        return False
+    visible = visible_pages_q(now=timezone.now(), private_paths=private_page_paths())
+    return Page.objects.filter(visible, pk__in=[int(pk) for pk in page_ids]).exists()

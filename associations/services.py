@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -22,6 +23,7 @@ from .models import Association, AssociationAccountRequest, Membership, validate
 from .moderation import associations_collection_ensure, moderation_setup_ensure
 from .permissions import (
     MANAGE_ASSOCIATIONS_PERMISSION,
+    MANAGE_MEMBERS_PERMISSION,
     REVIEW_REQUESTS_PERMISSION,
     can_manage_members,
     permission_require,
@@ -199,15 +201,26 @@ def membership_invite(
     last_name: str = "",
     role: str = Membership.Role.MEMBER,
     language: str = settings.LANGUAGE_CODE,
-) -> Membership:
-    """A new user account in the association's group, without a password: an email invites them to set one."""
+) -> Membership | None:
+    """A new user account in the association's group, without a password: an email invites them to set one.
+
+    None when the address already has an account and the inviter is an association's administrator (see below).
+    """
     if not can_manage_members(invited_by, association):
         raise PermissionDenied
     if not association.is_active:
         raise ValidationError(_("This association is disabled."))
     email = User.objects.normalize_email(email.strip()).lower()
-    if User.objects.filter(email__iexact=email).exists() or User.objects.filter(username=email).exists():
-        raise ValidationError({"email": _("An account with this email address already exists.")})
+    existing = User.objects.filter(Q(email__iexact=email) | Q(username=email)).first()
+    if existing is not None:
+        if invited_by.has_perm(MANAGE_MEMBERS_PERMISSION):  # regional editors manage every account anyway
+            raise ValidationError({"email": _("An account with this email address already exists.")})
+        # An association's administrator must not learn whether an address has an account here (an editor's,
+        # another association's): they are told what any invitation tells them, and the address's owner is
+        # told someone tried. The audit log keeps it for the editors.
+        log(association, "associations.member_invite_taken", user=invited_by, data={"email": email})
+        transaction.on_commit(lambda: emails.invitation_taken_send(user=existing))
+        return None
     user = User(
         username=email, email=email, first_name=first_name.strip()[:150], last_name=last_name.strip()[:150]
     )

@@ -126,6 +126,7 @@ class AssociationManageView(WagtailAdminTemplateMixin, TemplateView):
                 form = MemberInviteForm(request.POST)
                 if not form.is_valid():
                     return self.render_to_response(self.get_context_data(invite_form=form))
+                # The same answer whether or not the address already has an account (services.membership_invite).
                 services.membership_invite(
                     association=self.object, invited_by=request.user, **form.cleaned_data
                 )

@@ -4,11 +4,15 @@ the checks)."""
 
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Collection
+from wagtail.permissions import policy_registry
 
+from content_models.forms import CHOOSABLE_PAGES_HOOK
 from content_models.models import AssociationPage
 
 from . import selectors, views
@@ -52,6 +56,11 @@ def register_associations_log_actions(actions):
     )
     actions.register_action("associations.request_reject", _("Reject request"), _("Account request rejected"))
     actions.register_action("associations.member_invite", _("Invite member"), _("Member invited"))
+    actions.register_action(
+        "associations.member_invite_taken",
+        _("Invite an address that has an account"),
+        _("Invitation to an address that already has an account (its owner was told)"),
+    )
     actions.register_action("associations.member_remove", _("Remove member"), _("Member removed"))
     actions.register_action("associations.disable", _("Disable association"), _("Association disabled"))
     actions.register_action("associations.enable", _("Enable association"), _("Association enabled"))
@@ -87,7 +96,13 @@ def hide_reports_from_members(request, menu_items):
 @hooks.register("construct_page_chooser_queryset")
 def member_page_chooser(pages, request):
     """Members choose among their own pages only (and navigate down to them); Wagtail lists every page."""
-    membership = selectors.membership_for_user(request.user)
+    return member_choosable_pages(pages, request.user)
+
+
+@hooks.register(CHOOSABLE_PAGES_HOOK)
+def member_choosable_pages(pages, user):
+    """What a member's page form accepts in a page field, block or link: what their page chooser offers."""
+    membership = selectors.membership_for_user(user)
     if membership is None:
         return pages
     return pages.filter(selectors.member_chooser_pages_q(membership.association))
@@ -146,3 +161,18 @@ def members_organise_their_own_events(request, page, *args):
     if not organizer.isdigit() or not own_profiles.filter(pk=int(organizer)).exists():
         raise PermissionDenied
     return
+
+
+@hooks.register("before_serve_document")
+def association_documents_published_only(document, request):
+    """An association's document is public once published content uses it. Before that (a draft's attachment, a
+    file uploaded and never used) only those who may use it open it: its association's members and the regional
+    editors. Otherwise the collection would be free file hosting on the Region's address, past moderation."""
+    if not Collection.objects.filter(selectors.associations_collection_q(), pk=document.collection_id).exists():
+        return None
+    policy = policy_registry.get_by_type(type(document))
+    if policy.user_has_any_permission_for_instance(request.user, ["choose", "change"], document):
+        return None
+    if selectors.document_is_published(document):
+        return None
+    raise Http404

@@ -23,5 +23,16 @@ def client_network(ip: str) -> str:
     except ValueError:
         return "unknown"
     if address.version == 6:
+        # An IPv4 client seen through a dual-stack socket (::ffff:a.b.c.d) is that IPv4 address, not a /64 that
+        # every IPv4 client on earth would share.
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
         return str(ipaddress.ip_network(f"{ip}/64", strict=False).network_address)
     return str(address)
+
+
+def client_network_of(request) -> str | None:
+    """client_network(client_ip(request)), or None without a valid address (a request made in code, such as
+    Django's force_login): what login throttling (django-axes) stores in an address column, and keys on."""
+    network = client_network(client_ip(request))
+    return None if network == "unknown" else network

@@ -1,10 +1,14 @@
-"""/healthz/: what a load balancer and the container health check ask, answered within a second in every fault."""
+"""/healthz/, what a load balancer and the container health check ask, answered within a second in every fault;
+and development's MEDIA_URL, which serves public renditions only."""
 
+import posixpath
 import time
 
+from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
+from django.views.static import serve
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -48,3 +52,15 @@ def healthz(request):
         response = JsonResponse({"status": "degraded" if cache == "unavailable" else "ok", **parts})
     response["Server-Timing"] = f"database;dur={database_ms:.1f}, cache;dur={cache_ms:.1f}"
     return response
+
+
+# The folder Wagtail writes renditions to: the only part of MEDIA_ROOT that is public.
+PUBLIC_MEDIA_FOLDER = "images/"
+
+
+def public_media(request, path: str):
+    """Development's MEDIA_URL: public renditions only; originals, documents and private renditions are never
+    served here, even with DEBUG (a development server may be reachable by others)."""
+    if not posixpath.normpath(path).startswith(PUBLIC_MEDIA_FOLDER):
+        raise Http404
+    return serve(request, posixpath.normpath(path), document_root=settings.MEDIA_ROOT)

@@ -7,6 +7,7 @@ outage in one throttled warning (cms/unavailable.py).
 
 import enum
 import logging
+import re
 
 from graphql import GraphQLError, GraphQLSyntaxError, OperationDefinitionNode
 from strawberry.exceptions import StrawberryInputCoercionError
@@ -33,6 +34,8 @@ class ErrorCode(str, enum.Enum):
     INTROSPECTION_DISABLED = "INTROSPECTION_DISABLED"
     BAD_USER_INPUT = "BAD_USER_INPUT"
     PAGE_SIZE_TOO_LARGE = "PAGE_SIZE_TOO_LARGE"
+    QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX"  # over MAX_COST fields, lists multiplied through (cost.py)
+    RESPONSE_TOO_LARGE = "RESPONSE_TOO_LARGE"  # the answer is over MAX_RESPONSE_BYTES
     UNKNOWN_LOCALE = "UNKNOWN_LOCALE"
     SEARCH_QUERY_TOO_LONG = "SEARCH_QUERY_TOO_LONG"
     RENDITION_FILTER_NOT_ALLOWED = "RENDITION_FILTER_NOT_ALLOWED"
@@ -76,6 +79,18 @@ def error_code(error: GraphQLError) -> ErrorCode:
 
 
 SERVER_SIDE = frozenset({ErrorCode.INTERNAL_SERVER_ERROR, ErrorCode.SERVICE_UNAVAILABLE})
+
+
+# graphql-core appends its guesses to the message: "... Did you mean 'province'?", "... Did you mean the enum value
+# 'GE'?", "... Did you mean 'A', 'B', or 'C'?". In production they would describe the schema to whoever guesses.
+# Sometimes mid-message ("... Did you mean 'province'? Found: {...}."): a suggestion holds names, never a "?".
+_SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
+
+
+def suggestions_strip(errors) -> None:
+    for error in errors or ():
+        if "Did you mean" in error.message:
+            error.message = _SUGGESTION.sub("", error.message)
 
 
 def is_expected(error: GraphQLError) -> bool:

@@ -18,7 +18,8 @@ from wagtail.models import Page
 from .associations.schema import Mutation as AssociationsMutation
 from .caching.responses import ResponseCache
 from .conf import api_setting, is_production
-from .errors import ErrorCodes, MaskUnexpectedErrors, errors_log
+from .cost import QueryCost
+from .errors import ErrorCodes, MaskUnexpectedErrors, errors_log, suggestions_strip
 from .language import QueriesInDefaultLanguage
 from .insights.schema import Mutation as InsightsMutation
 from .limits import QueryLimits
@@ -53,7 +54,12 @@ class ListingOptimizer(DjangoOptimizerExtension):
 
 
 class ApiSchema(strawberry.Schema):
+    """In production, no error suggests a name: strawberry only drops its "Did you mean" for unknown fields,
+    graphql-core also suggests arguments, input fields, enum values and types (docs/api.md)."""
+
     def process_errors(self, errors, execution_context=None) -> None:
+        if self.config.disable_field_suggestions:
+            suggestions_strip(errors)
         errors_log(errors, execution_context)  # instead of strawberry's traceback at ERROR for every error
 
 
@@ -83,6 +89,7 @@ def build_schema(*, production: bool) -> strawberry.Schema:
         OperationSelection,
         lambda: ValidationCache(maxsize=256),
         OperationTypeLabel,
+        QueryCost,
         ResponseCache,
         QueriesInDefaultLanguage,
         # Only select/prefetch hints: `only()` would defer columns that Wagtail's page methods read row by row.

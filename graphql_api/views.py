@@ -134,7 +134,7 @@ class ApiView(GraphQLView):
                     return self._stale_response(plan)
                 if plan.hit is not None:
                     if persisted is not None:  # the normal path registers a document sent with its hash
-                        persisted_query_store(persisted)
+                        persisted_query_store(persisted, request)
                     self._demand_record(plan.hit.signals)
                     hit = HttpResponse(plan.hit.body, content_type="application/json")
                     return self._public_response(hit, plan, plan.hit.etag, "hit")
@@ -196,7 +196,7 @@ class ApiView(GraphQLView):
         if any(error.extensions["code"] == ErrorCode.SERVICE_UNAVAILABLE.value for error in result.errors or ()):
             raise DatabaseUnavailable  # one 503 for the whole request: partial data would only mislead
         if self.persisted_query is not None and self.persisted_query.register and result.data is not None:
-            persisted_query_store(self.persisted_query)  # it parsed and validated: a real operation
+            persisted_query_store(self.persisted_query, request)  # it parsed and validated: a real operation
         processed = super().process_result(request, result)
         if result.data is None and is_request_error(result.errors):
             # Nothing executed (parse, validation, operation or variable errors): GraphQL over HTTP says a request
@@ -212,6 +212,8 @@ class ApiView(GraphQLView):
         else:
             body = self.encode_json(response_data)
             body = body if isinstance(body, bytes) else body.encode()
+            if len(body) > api_setting("MAX_RESPONSE_BYTES"):
+                return self._too_large(len(body))
             etag, source = etag_of(body), "miss"
             signals = tuple(self.context.signals) if self.context is not None else ()
             self._demand_record(signals)
@@ -234,6 +236,15 @@ class ApiView(GraphQLView):
         dict in this process's memory changes; the counts reach the database out of band (insights/buffer.py)."""
         if self.counts_demand and signals:
             signals_record(signals)
+
+    def _too_large(self, size: int) -> JsonResponse:
+        """Nothing of an answer past MAX_RESPONSE_BYTES is sent (nor stored): a client pages instead."""
+        limit = api_setting("MAX_RESPONSE_BYTES")
+        return error_response(
+            ErrorCode.RESPONSE_TOO_LARGE,
+            f"The answer would be {size} bytes, more than the {limit} allowed: ask for fewer items or fields.",
+            status=200,
+        )
 
     def _public_response(self, response: HttpResponse, plan: ResponsePlan, etag: str, source: str) -> HttpResponse:
         """The caching headers of a public response, or a 304 when the client holds it: for both ways of serving."""

@@ -17,6 +17,8 @@ from wagtail.images.models import Image as WagtailImage
 
 from media.filenames import filename_sanitise
 from media.image_files import HeaderSizedImageFieldFile
+from media.metadata import PublicFilter
+from media.privacy import PRIVATE_RENDITIONS_PREFIX, private_collection_ids
 from media.storage import STORAGE_ERRORS
 from media.validation import document_file_validate
 
@@ -77,6 +79,10 @@ class CustomImage(StoredFileMixin, AbstractImage):
     def get_upload_to(self, filename):
         return super().get_upload_to(filename_sanitise(filename))
 
+    def generate_rendition_file(self, filter, *, source=None):
+        # Renditions are public: written without the camera's metadata (GPS, serial numbers...): media/metadata.py.
+        return super().generate_rendition_file(PublicFilter(spec=filter.spec), source=source)
+
     class Meta:
         verbose_name = _("image")
         verbose_name_plural = _("images")
@@ -92,6 +98,13 @@ class CustomRendition(AbstractRendition):
     image = models.ForeignKey(
         CustomImage, on_delete=models.CASCADE, related_name="renditions", verbose_name=_("image")
     )
+
+    def get_upload_to(self, filename):
+        # A private collection's renditions go to the private store (media/privacy.py).
+        path = super().get_upload_to(filename)
+        if self.image.collection_id in private_collection_ids():
+            return posixpath.join(PRIVATE_RENDITIONS_PREFIX, path)
+        return path
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)

@@ -19,12 +19,15 @@ import posixpath
 from boto3.exceptions import Boto3Error
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
-from django.core.files.storage import InvalidStorageError, default_storage, storages
+from django.core.files.storage import InvalidStorageError, Storage, default_storage, storages
 from django.core.signals import setting_changed
 from django.dispatch import receiver
+from django.utils.deconstruct import deconstructible
 from django.utils.functional import LazyObject, empty
 from storages.backends.s3 import S3Storage
 from storages.utils import setting as storage_setting
+
+from media.privacy import PRIVATE_RENDITIONS_PREFIX
 
 # What a store that is down, unreachable or misconfigured raises: botocore's network and credential errors, the
 # store's own refusals (ClientError), boto3's transfer errors (S3UploadFailedError) and, on local disk, OSError.
@@ -88,14 +91,70 @@ class PublicMediaStorage(_MediaS3Storage):
         return {"CacheControl": PUBLIC_CACHE_CONTROL, **super().get_object_parameters(name)}
 
 
+@deconstructible(path="media.storage.RenditionStorage")
+class RenditionStorage(Storage):
+    """Renditions: the "renditions" (public) store, except those of private collections' images, whose names start
+    with PRIVATE_RENDITIONS_PREFIX and live in the private store (media/privacy.py). Every call goes to the store
+    the name belongs to."""
+
+    def __init__(self):
+        try:
+            self.public = storages["renditions"]
+        except InvalidStorageError:
+            self.public = storages["default"]
+        self.private = storages["default"]
+
+    def _store(self, name: str) -> Storage:
+        return self.private if str(name).startswith(PRIVATE_RENDITIONS_PREFIX) else self.public
+
+    def open(self, name, mode="rb"):
+        return self._store(name).open(name, mode)
+
+    def save(self, name, content, max_length=None):
+        return self._store(name).save(name, content, max_length=max_length)
+
+    def get_valid_name(self, name):
+        return self.public.get_valid_name(name)
+
+    def get_available_name(self, name, max_length=None):
+        return self._store(name).get_available_name(name, max_length=max_length)
+
+    def generate_filename(self, filename):
+        return self._store(filename).generate_filename(filename)
+
+    def delete(self, name):
+        return self._store(name).delete(name)
+
+    def exists(self, name):
+        return self._store(name).exists(name)
+
+    def listdir(self, path):
+        return self._store(path).listdir(path)
+
+    def size(self, name):
+        return self._store(name).size(name)
+
+    def url(self, name):
+        return self._store(name).url(name)
+
+    def path(self, name):
+        return self._store(name).path(name)
+
+    def get_accessed_time(self, name):
+        return self._store(name).get_accessed_time(name)
+
+    def get_created_time(self, name):
+        return self._store(name).get_created_time(name)
+
+    def get_modified_time(self, name):
+        return self._store(name).get_modified_time(name)
+
+
 class _RenditionStorage(LazyObject):
-    """The "renditions" storage, resolved on first use and again after the settings change (as default_storage)."""
+    """The renditions' storage, resolved on first use and again after the settings change (as default_storage)."""
 
     def _setup(self):
-        try:
-            self._wrapped = storages["renditions"]
-        except InvalidStorageError:
-            self._wrapped = storages["default"]
+        self._wrapped = RenditionStorage()
 
 
 rendition_storage = _RenditionStorage()

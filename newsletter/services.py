@@ -21,6 +21,7 @@ from content_models.models import Topic
 from .consent import CONSENT_VERSION, consent_text
 from .errors import ErrorCode, NewsletterError
 from .models import Consent, Delivery, Subscriber, Suppression
+from .models.subscribers import new_subscriber_key
 from .ratelimit import email_limited, ip_hash, ip_limited
 from .suppression import suppression_add, suppression_lift, suppression_lift_unsubscribe, suppression_reason
 
@@ -71,7 +72,14 @@ def subscriber_by_key(key: str) -> Subscriber | None:
 
 
 def confirm_token_make(*, subscriber: Subscriber, consent: Consent) -> str:
-    return signing.dumps({"k": subscriber.key, "c": consent.pk}, salt=CONFIRM_SALT)
+    """A token that confirms this one request and does nothing else.
+
+    Signed (not encrypted) data is readable by whoever holds the link, so it names the subscriber's row and the
+    consent, never the subscriber's key: a leaked confirmation URL must not give lasting unsubscribe and
+    preferences access (what the key in every newsletter's links gives its owner). The salt binds it to
+    confirming; it expires after NEWSLETTER_CONFIRM_MAX_AGE_SECONDS.
+    """
+    return signing.dumps({"s": subscriber.pk, "c": consent.pk}, salt=CONFIRM_SALT)
 
 
 # --- Subscribing --------------------------------------------------------------------------------------------
@@ -146,10 +154,18 @@ def subscriber_confirm(*, token: str, client_ip: str, now=None) -> Subscriber:
         raise NewsletterError(ErrorCode.INVALID_TOKEN, field="token") from None
     now = now or timezone.now()
     with transaction.atomic():
-        subscriber = Subscriber.objects.select_for_update().filter(key=data.get("k")).first()
+        if "s" in data:
+            subscriber = Subscriber.objects.select_for_update().filter(pk=data["s"]).first()
+        else:
+            # A link sent before tokens stopped carrying the key ({"k": key}): it still confirms while it is valid,
+            # and the key it showed is replaced, so the old URL gives no lasting access (below).
+            subscriber = Subscriber.objects.select_for_update().filter(key=data.get("k") or "").first()
         consent = subscriber and subscriber.consents.filter(pk=data.get("c")).first()
         if subscriber is None or consent is None:
             raise NewsletterError(ErrorCode.INVALID_TOKEN, field="token")
+        if "k" in data and subscriber.key == data["k"]:
+            subscriber.key = new_subscriber_key()
+            subscriber.save(update_fields=["key"])
         latest = subscriber.consents.order_by("-given_at", "-pk").first()
         # Only the latest request can be confirmed, once: an old link never re-subscribes someone who left.
         if (consent.confirmed_at is None and consent.pk == latest.pk and subscriber.status == Status.PENDING

@@ -18,6 +18,7 @@ from content_models.models import (
     NewsIndexPage,
     ServiceIndexPage,
 )
+from tests.attempts import report as attempts_report
 from tests.smtp import SMTPServer, free_port
 
 
@@ -280,3 +281,8 @@ def database_down(transactional_db):
     outage = Outage()
     yield outage
     outage.up()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The attacks the trust-boundary tests tried, by area (tests/attempts.py)."""
+    attempts_report(terminalreporter)

@@ -1,5 +1,6 @@
 """Settings shared by every environment; each optional service switches on from its own variable."""
 
+import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -8,21 +9,25 @@ import environ
 from cms.languages import CONTENT_LANGUAGES, DEFAULT_LANGUAGE_CODE
 
 from .storage import storage_settings
+from .secret_key import development_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-VAR_DIR = BASE_DIR / "var"
 
 env = environ.Env()
 # A local .env is a convenience for developers; real deployments set the environment itself.
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+# What the embedded defaults write: the SQLite database, uploads, the development secret key.
+VAR_DIR = Path(env.str("VAR_DIR", default=str(BASE_DIR / "var")))
 
 DJANGO_ENV = env.str("DJANGO_ENV", default="development")
 if DJANGO_ENV not in {"development", "production"}:
     raise environ.ImproperlyConfigured(f"DJANGO_ENV must be 'development' or 'production', not {DJANGO_ENV!r}")
 
 DEBUG = env.bool("DEBUG", default=DJANGO_ENV == "development")
-# The development key is only ever used by the embedded default; production.py refuses to start without its own.
-SECRET_KEY = env.str("SECRET_KEY", default="dev-only-insecure-key-never-used-in-production")
+# Production refuses to start without its own (production.py); development makes one per checkout in var/.
+SECRET_KEY = env.str("SECRET_KEY", default="") or (
+    development_secret_key(VAR_DIR) if DJANGO_ENV == "development" else ""
+)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -75,6 +80,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.middleware.NulCharactersRejectMiddleware",  # a NUL is a typed 400 everywhere, never a 500 on PostgreSQL
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -139,6 +145,22 @@ else:
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Login throttling (django-axes) --------------------------------------------------------------------------
+# Failed admin logins are counted per username *and* client network (an IPv6 /64, an IPv4 address): after
+# AXES_FAILURE_LIMIT of them that pair waits AXES_COOLOFF_MINUTES. Keyed on the pair, so guessing an editor's
+# password from one network never locks the editor out of theirs (the lock-out is not a weapon).
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # answers a locked-out login with the template below
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "cms.client_ip.client_network_of"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "cms/login_locked_out.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -193,6 +215,20 @@ else:
     # The same memory as the default cache (LocMemCache instances with one LOCATION share it).
     CACHES["ratelimit"] = CACHES["default"]
 RATELIMIT_USE_CACHE = "ratelimit"
+# The API's stored responses and persisted queries (graphql_api/caching) have a cache of their own, bounded, so that
+# a flood of distinct queries evicts API entries only, never rate-limit counters, sessions or renditions. Local
+# memory keeps at most GRAPHQL_CACHE_MAX_ENTRIES; Redis is bounded by its maxmemory: GRAPHQL_CACHE_URL can point
+# at an instance of its own (docs/api.md, "Caching").
+if env.str("GRAPHQL_CACHE_URL", default=""):
+    CACHES["graphql"] = env.cache("GRAPHQL_CACHE_URL")
+elif env.str("REDIS_URL", default=""):
+    CACHES["graphql"] = {**CACHES["default"], "KEY_PREFIX": "graphql"}
+else:
+    CACHES["graphql"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "interazioni-graphql",
+        "OPTIONS": {"MAX_ENTRIES": env.int("GRAPHQL_CACHE_MAX_ENTRIES", default=2000)},
+    }
 
 # SMTP waits at most this long per operation (Django's default: for ever), so a hung mail server cannot hold a
 # request, nor a newsletter send past its lease.
@@ -265,6 +301,9 @@ LOGGING = {
         "wagtail": {"level": env.str("WAGTAIL_LOG_LEVEL", default="WARNING")},
         # WeasyPrint announces every step of every typesetting at INFO; its warnings still show (printing app).
         "weasyprint.progress": {"level": "WARNING"},
+
+        # django-axes logs every login and every reset of counters at INFO; lock-outs are warnings.
+        "axes": {"level": "WARNING"},
     },
 }
 
@@ -313,7 +352,9 @@ NEWSLETTER_SUPPRESSION_SECRET = env.str("NEWSLETTER_SUPPRESSION_SECRET", default
 # --- End of newsletter settings -------------------------------------------------------------------------------
 
 # --- Associations (associations app: onboarding, scoped permissions, moderation) ------------------------------
-MIDDLEWARE += ["associations.middleware.MembersOutsideReportsMiddleware"]  # after authentication
+MIDDLEWARE += ["associations.middleware.MembersAdminPerimeterMiddleware"]  # noqa: F405  (after authentication)
+# An approved change is published as approved: a member's edit made after approval was asked needs approval again.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # Members receive Wagtail's moderation emails (submitted, approved, rejected with the editor's comment).
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # Public account requests, per client address and per email address (django-ratelimit rate syntax).
@@ -329,6 +370,9 @@ GRAPHQL_API = {
     "MAX_TOKENS": env.int("GRAPHQL_MAX_TOKENS", default=3000),
     "MAX_REQUEST_BYTES": env.int("GRAPHQL_MAX_REQUEST_BYTES", default=32 * 1024),
     "MAX_PAGE_SIZE": 100,
+    # Fields an operation may resolve, lists multiplied through (graphql_api/cost.py), and the largest answer sent.
+    "MAX_COST": env.int("GRAPHQL_MAX_COST", default=20_000),
+    "MAX_RESPONSE_BYTES": env.int("GRAPHQL_MAX_RESPONSE_BYTES", default=4 * 1024 * 1024),
     "MAX_SEARCH_LENGTH": 200,
     # Widths srcset may derive from an allowed rendition (each derived rendition is bounded by this list). The
     # renditions themselves are media.renditions' named ones: one allow-list for the API, newsletter and posts.
@@ -354,6 +398,9 @@ GRAPHQL_API = {
     "STALE_IF_ERROR_SECONDS": env.int("GRAPHQL_STALE_IF_ERROR_SECONDS", default=300),
     # How long a persisted query's document is remembered after it was registered.
     "PERSISTED_QUERY_SECONDS": env.int("GRAPHQL_PERSISTED_QUERY_SECONDS", default=7 * 24 * 3600),
+    # A response larger than this is sent but not stored; documents a client may register, per client network.
+    "RESPONSE_CACHE_MAX_BYTES": env.int("GRAPHQL_RESPONSE_CACHE_MAX_BYTES", default=512 * 1024),
+    "PERSISTED_QUERY_RATE": env.str("GRAPHQL_PERSISTED_QUERY_RATE", default="100/h"),
 }
 # API responses do not depend on the request's language: no Vary/Content-Language from LocaleMiddleware.
 MIDDLEWARE.insert(  # noqa: F405
@@ -503,3 +550,6 @@ from .operations import *  # noqa: E402,F401,F403
 PRINT_ON_PUBLISH = env.bool("PRINT_ON_PUBLISH", default=True)  # noqa: F405
 TASKS_RECOVERY += ["printing.jobs.print_jobs_resume_abandoned"]  # a job whose worker was killed
 # --- End of print -----------------------------------------------------------------------------------------------
+
+# --- Content-Security-Policy (django-csp; cms/settings/csp.py) ---------------------------------------------------
+from .csp import *  # noqa: E402,F401,F403

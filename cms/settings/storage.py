@@ -33,12 +33,20 @@ def storage_settings(env: environ.Env, storages: dict) -> dict:
         # mount no Wagtail front-end login (Wagtail's default would be a server error): the people who may open
         # such documents are the CMS's own users, who log in to the admin.
         "WAGTAIL_FRONTEND_LOGIN_URL": env.str("WAGTAIL_FRONTEND_LOGIN_URL", default="/admin/login/"),
+        # Guesses at a password-protected collection's password (media/passwords.py), django-ratelimit's syntax.
+        "MEDIA_PASSWORD_RATE_LIMIT_IP": env.str("MEDIA_PASSWORD_RATE_LIMIT_IP", default="10/15m"),
+        "MEDIA_PASSWORD_RATE_LIMIT_RESTRICTION": env.str("MEDIA_PASSWORD_RATE_LIMIT_RESTRICTION", default="100/h"),
         "AWS_STORAGE_BUCKET_NAME": env.str("AWS_STORAGE_BUCKET_NAME", default=""),
     }
     if not settings["AWS_STORAGE_BUCKET_NAME"]:
         settings["STORAGES"] = {
             **storages,
-            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+            # Originals, documents and private collections' renditions: their URLs go to the admin's
+            # permission-checked view (media/views.py), never to MEDIA_URL, which serves public renditions only.
+            "default": {
+                "BACKEND": "django.core.files.storage.FileSystemStorage",
+                "OPTIONS": {"base_url": "/admin/private-media/"},
+            },
             "renditions": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         }
         return settings

@@ -10,23 +10,14 @@ import datetime
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
-from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+from wagtail.models import PageViewRestriction
+
+from media.privacy import private_collection_ids  # the media app decides which collections are private
 
 
 def private_page_paths() -> list[str]:
     """Tree paths of pages under any view restriction (password, login, groups): they and their subtrees hide."""
     return list(PageViewRestriction.objects.values_list("page__path", flat=True))
-
-
-def private_collection_ids() -> frozenset[int]:
-    """Collections under a view restriction, with their descendants: images and documents in them hide."""
-    paths = list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
-    if not paths:
-        return frozenset()
-    subtree = Q()
-    for path in paths:
-        subtree |= Q(path__startswith=path)
-    return frozenset(Collection.objects.filter(subtree).values_list("pk", flat=True))
 
 
 def visible_pages_q(*, now: datetime.datetime, private_paths: list[str]) -> Q:

@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, Tabbed
 from wagtail.models import Page
 
 from cms.languages import get_content_language
+from content_models.forms import PageForm
+from content_models.publishing import live_content_write_held, publication_held, unchanged_content_fields
 
 from ..panels import TranslationStatusPanel
 from ..kernel.urls import portal_base_url, portal_path
@@ -47,6 +49,7 @@ class BasePage(Page):
     )
 
     promote_panels = PROMOTE_PANELS
+    base_form_class = PageForm  # what a user chooses must be theirs to choose (content_models/forms.py)
 
     class Meta:
         abstract = True
@@ -69,6 +72,22 @@ class BasePage(Page):
         return self.get_full_url(request)
 
     url = property(get_url)
+
+    # --- Publishing ----------------------------------------------------------------------------------------
+    def save(self, *args, **kwargs):
+        """Wagtail's save; a live page whose new content an app holds back keeps its live content in the row."""
+        if kwargs.get("update_fields") is None and self.pk and self.live and live_content_write_held(page=self):
+            kept = unchanged_content_fields(self)
+            if kept is not None:
+                self.has_unpublished_changes = True
+                kwargs["update_fields"] = kept
+        return super().save(*args, **kwargs)
+
+    def publish(self, revision, user=None, **kwargs):
+        """Wagtail's publish, unless an app holds it back (content_models/publishing.py says who and why)."""
+        if publication_held(page=self, revision=revision, user=user):
+            return None
+        return super().publish(revision, user=user, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

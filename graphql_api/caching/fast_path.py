@@ -16,7 +16,6 @@ which answers it (often with an error) as before.
 """
 
 import functools
-import hashlib
 import json
 
 from django.http import QueryDict
@@ -24,9 +23,14 @@ from django.http import QueryDict
 from cms.unavailable import DATABASE_UNAVAILABLE_ERRORS
 from graphql_api.conf import api_setting
 
+from .documents import normalised_for_hash, normalised_sha256, raw_sha256
 from .outage import content_state_read_remembered, stale_servable
 from .persisted import PersistedQuery, PersistedQueryError, persisted_query_hash
 from .responses import Policy, ResponsePlan, response_cache_get, response_key, response_key_settings
+
+
+class _NotSeenYet(Exception):
+    """A persisted query's hash whose document this process has not normalised yet (caching/documents.py)."""
 
 
 def _json_param(params: QueryDict, name: str):
@@ -66,14 +70,22 @@ def _request_key(
     if sha256 is None:
         if query is None:  # GraphiQL, or no operation at all
             return None
-        sha256 = hashlib.sha256(query.encode()).hexdigest()
+        document_key = normalised_sha256(query)
     elif query is not None:
-        if hashlib.sha256(query.encode()).hexdigest() != sha256:
+        if raw_sha256(query) != sha256:
             return None  # the normal path refuses the mismatch
         persisted = PersistedQuery(sha256, query, register=True)
+        document_key = normalised_sha256(query)
+    else:
+        document_key = normalised_for_hash(sha256)
+        if document_key is None:
+            # Not memoised: once the normal path has run this document, the next request finds its key.
+            raise _NotSeenYet
+    if document_key is None:
+        return None  # not a document: the normal path answers it
     operation_name = params.get("operationName")
     key = response_key(
-        schema=schema, document_sha256=sha256, variables=variables, operation_name=operation_name
+        schema=schema, document_sha256=document_key, variables=variables, operation_name=operation_name
     )
     return key, operation_name, persisted
 
@@ -89,9 +101,12 @@ def cached_get_lookup(request, *, schema) -> tuple[ResponsePlan, PersistedQuery 
     """
     if api_setting("RESPONSE_CACHE_SECONDS") <= 0:
         return None
-    parsed = _request_key(
-        request.META.get("QUERY_STRING", ""), request.encoding, schema, response_key_settings()
-    )
+    try:
+        parsed = _request_key(
+            request.META.get("QUERY_STRING", ""), request.encoding, schema, response_key_settings()
+        )
+    except _NotSeenYet:
+        return None
     if parsed is None:
         return None
     key, operation_name, persisted = parsed

@@ -8,7 +8,8 @@
 - A hash with a query: the hash must be the query's sha256 (else BAD_REQUEST); the document is stored once it has
   proved to be a valid operation, so only documents that match their hash and validate are ever stored.
 
-Documents live in the default cache: Redis when REDIS_URL is set, shared by every process; local memory otherwise,
+Documents live in the API's own cache (CACHES["graphql"]), bounded, and a client network registers at most
+PERSISTED_QUERY_RATE new ones: Redis when REDIS_URL is set, shared by every process; local memory otherwise,
 where a process that has not seen a hash yet answers NOT_FOUND and the protocol's retry teaches it. Not in the
 database: anyone may register a document, and a cache forgets the ones nobody uses where a table would only grow.
 """
@@ -18,11 +19,14 @@ import hashlib
 import logging
 import re
 
-from django.core.cache import cache
+from django_ratelimit.core import is_ratelimited
 from strawberry.http import GraphQLRequestData
 
+from cms.client_ip import client_network_of
 from graphql_api.conf import api_setting
 from graphql_api.errors import ErrorCode
+
+from .store import api_cache
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 logger = logging.getLogger(__name__)
@@ -71,7 +75,7 @@ def persisted_query_resolve(data: GraphQLRequestData) -> tuple[GraphQLRequestDat
         return data, None
     if data.query is None:
         try:
-            document = cache.get(_key(sha256))
+            document = api_cache().get(_key(sha256))
         except Exception:  # the cache is down: the client's retry with the query still works
             logger.warning("Persisted query store unavailable", exc_info=True)
             document = None
@@ -83,8 +87,16 @@ def persisted_query_resolve(data: GraphQLRequestData) -> tuple[GraphQLRequestDat
     return data, PersistedQuery(sha256, data.query, register=True)
 
 
-def persisted_query_store(query: PersistedQuery) -> None:
+def persisted_query_store(query: PersistedQuery, request=None) -> None:
+    """Remember a document that proved valid; at most PERSISTED_QUERY_RATE new ones per client network (a client
+    registering thousands is filling the store, not running a portal)."""
+    if request is not None and is_ratelimited(
+        request, group="graphql_api.persisted", key=lambda _group, r: client_network_of(r) or "unknown",
+        rate=api_setting("PERSISTED_QUERY_RATE"), increment=True,
+    ):
+        logger.info("Persisted query not stored: registration rate reached")
+        return
     try:
-        cache.set(_key(query.sha256), query.document, timeout=api_setting("PERSISTED_QUERY_SECONDS"))
+        api_cache().set(_key(query.sha256), query.document, timeout=api_setting("PERSISTED_QUERY_SECONDS"))
     except Exception:
         logger.warning("Persisted query store unavailable: not stored", exc_info=True)

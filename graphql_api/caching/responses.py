@@ -1,13 +1,14 @@
 """The server-side response cache and the HTTP caching headers of /graphql/.
 
-A successful query's response is stored in the default cache (Redis with REDIS_URL, local memory otherwise) under
-a key made of the document's sha256, the variables, the operation name as the request gave it, the schema (with
-its validation rules and limits), GRAPHQL_CACHE_VERSION and the base of media URLs, stamped with the content state
-it was computed in (content_models/kernel/generation.py): it is served only while a fresh read of the state gives
-the same stamp. The only part of the request beyond its GraphQL parameters is the host it came in on, and only
-when media URLs are built from it (GRAPHQL_MEDIA_BASE_URL unset); no other header is part of the key: nothing the
-API returns depends on one (the locale is an argument, page URLs come from settings, nobody is authenticated, the
-language of the request is ignored).
+A successful query's response is stored in the API's own cache (CACHES["graphql"], store.py: bounded in memory,
+or Redis) under a key made of the document's sha256 (normalised: comments and layout do not count, documents.py),
+the variables, the operation name as the request gave it, the schema (with its validation rules and limits),
+GRAPHQL_CACHE_VERSION and the base of media URLs, stamped with the content state it was computed in
+(content_models/kernel/generation.py): it is served only while a fresh read of the state gives the same stamp. The only part of the
+request beyond its GraphQL parameters is the host it came in on, and only when media URLs are built from it
+(GRAPHQL_MEDIA_BASE_URL unset); no other header is part of the key: nothing the API returns depends on one (the
+locale is an argument, page URLs come from settings, nobody is authenticated, the language of the request is
+ignored).
 
 Two lookups, one key (`response_key`): a GET is looked up by the view before strawberry reads anything
 (fast_path.py), and any request by the ResponseCache extension once its document is parsed and validated, before
@@ -29,7 +30,6 @@ import json
 import logging
 from typing import NamedTuple
 
-from django.core.cache import cache
 from django.utils.http import parse_etags
 from graphql import ExecutionResult as GraphQLExecutionResult
 from strawberry.extensions import FieldExtension, SchemaExtension
@@ -39,7 +39,9 @@ from content_models.kernel.generation import ContentState
 from graphql_api.conf import api_setting
 from graphql_api.media.urls import current_media_base_url
 
+from .documents import normalised_sha256
 from .outage import content_state_read_remembered
+from .store import api_cache
 
 logger = logging.getLogger(__name__)
 
@@ -115,7 +117,7 @@ def response_cache_get(key: str) -> CachedResponse | None:
     """The entry stored under `key`, whatever its state: the caller compares `state_key` with its own state."""
     # The cache only saves work: when it is down (Redis restarting), the API executes instead of failing.
     try:
-        value = cache.get(key)
+        value = api_cache().get(key)
     except Exception:
         logger.warning("Response cache unavailable: executing", exc_info=True)
         return None
@@ -126,13 +128,15 @@ def response_cache_get(key: str) -> CachedResponse | None:
 
 
 def response_cache_set(plan: ResponsePlan, response: CachedResponse) -> None:
+    if len(response.body) > api_setting("RESPONSE_CACHE_MAX_BYTES"):
+        return  # a few huge answers would push out many ordinary ones: sent, not kept
     timeout = api_setting("RESPONSE_CACHE_SECONDS")
     if plan.state is not None and plan.state.valid_until is not None:
         # The key is dead after valid_until anyway: free the memory then.
         left = (plan.state.valid_until - plan.state.now) / datetime.timedelta(seconds=1)
         timeout = min(timeout, max(1, int(left) + 1))
     try:
-        cache.set(plan.key, tuple(response), timeout=timeout)
+        api_cache().set(plan.key, tuple(response), timeout=timeout)
     except Exception:
         logger.warning("Response cache unavailable: not stored", exc_info=True)
 
@@ -191,7 +195,7 @@ class ResponseCache(SchemaExtension):
     def on_execute(self):
         execution = self.execution_context
         plan: ResponsePlan | None = getattr(execution.context, "response_plan", None)
-        if plan is None:
+        if plan is None or execution.result is not None:  # no plan, or refused already (cost.QueryCost)
             yield
             return
         if execution.operation_type is not OperationType.QUERY:
@@ -206,7 +210,7 @@ class ResponseCache(SchemaExtension):
         if plan.request_read and api_setting("RESPONSE_CACHE_SECONDS") > 0:
             plan.key = response_key(
                 schema=execution.schema,
-                document_sha256=hashlib.sha256(execution.query.encode()).hexdigest(),
+                document_sha256=normalised_sha256(execution.query),
                 variables=execution.variables,
                 operation_name=plan.operation_name,
             )

@@ -3,12 +3,15 @@
 from dataclasses import dataclass
 
 import pytest
+from django.core.cache import cache
 
 from associations.models import Association, Membership
 from associations.moderation import moderation_setup_ensure
 from content_models.models import AssociationIndexPage, EventIndexPage, ServiceIndexPage
 from tests.factories import EventPageFactory, ServicePageFactory
 from tests.factories.associations import association_with_page_create, member_create, regional_editor_create
+
+from .secrets import secrets_create
 
 
 @dataclass
@@ -74,3 +77,11 @@ def world(sections, editor, django_capture_on_commit_callbacks):
 def _fast_password_hashing(settings):
     # The real hasher costs ~0.3 s a password by design; these tests are about permissions, not hashing.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def secrets(world, sections, locales, django_capture_on_commit_callbacks):
+    """B's unpublished work and the Region's unpublished content, each carrying the word SEGRETO (secrets.py)."""
+    cache.clear()  # Wagtail keeps renditions by image id in the cache, and ids come back after each rollback
+    with django_capture_on_commit_callbacks(execute=True):
+        return secrets_create(world, sections, locales)

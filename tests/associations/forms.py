@@ -1,5 +1,7 @@
 """POST data for the admin's page forms, as the browser sends it."""
 
+import uuid
+
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 
@@ -36,3 +38,11 @@ def event_page_data(**changes):
             **changes,
         }
     )
+
+
+def list_block(values):
+    """A ListBlock's form data (nested under its block's value), as the admin's list widget posts it."""
+    data = {str(index): {"value": value, "deleted": "", "order": str(index), "id": str(uuid.uuid4())}
+            for index, value in enumerate(values)}
+    data["count"] = str(len(values))
+    return data

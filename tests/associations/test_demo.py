@@ -6,6 +6,7 @@ from associations.demo import DEMO_PASSWORD, demo_members_ensure
 from associations.models import Association
 from content_models.models import AssociationIndexPage
 from tests.factories import AssociationPageFactory
+from tests.auth import admin_login
 
 
 @pytest.fixture
@@ -21,8 +22,8 @@ def test_demo_members_for_the_first_two_associations_by_title(seeded, client):
     assert Association.objects.count() == 2
     for item in first:
         assert item["password"] == DEMO_PASSWORD
-        assert client.login(username=item["username"], password=item["password"])
+        assert admin_login(client, item["username"], item["password"])
         assert client.get(f"/admin/pages/{item['page_id']}/edit/").status_code == 200
     other = first[1]["page_id"]
-    client.login(username=first[0]["username"], password=DEMO_PASSWORD)
+    admin_login(client, first[0]["username"], DEMO_PASSWORD)
     assert client.get(f"/admin/pages/{other}/edit/").status_code == 302

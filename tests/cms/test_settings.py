@@ -83,3 +83,26 @@ def test_postgresql_connections_turn_jit_off():
     result = subprocess.run([sys.executable, "-c", show], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "-c jit=off"
+
+
+PRINT_KEY = "import django; django.setup(); from django.conf import settings; print(settings.SECRET_KEY)"
+
+
+def test_development_makes_its_own_secret_key_once_per_checkout(tmp_path):
+    """No key anyone else knows: a random one in var/, kept across starts, readable by its owner only."""
+    env = {"PATH": os.environ["PATH"], "DJANGO_SETTINGS_MODULE": "cms.settings", "HOME": os.environ.get("HOME", "/tmp"),
+           "VAR_DIR": str(tmp_path)}
+    keys = [
+        subprocess.run([sys.executable, "-c", PRINT_KEY], cwd=ROOT, env=env, capture_output=True, text=True,
+                       timeout=60, check=True).stdout.strip()
+        for _ in range(2)
+    ]
+    assert keys[0] == keys[1] and len(keys[0]) >= 50 and not keys[0].startswith("dev-only")
+    key_file = tmp_path / "secret_key"
+    assert key_file.read_text().strip() == keys[0]
+    assert key_file.stat().st_mode & 0o077 == 0
+    other = tmp_path / "other"
+    env["VAR_DIR"] = str(other)
+    another = subprocess.run([sys.executable, "-c", PRINT_KEY], cwd=ROOT, env=env, capture_output=True, text=True,
+                             timeout=60, check=True).stdout.strip()
+    assert another != keys[0], "each checkout has its own"

@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from wagtail.models import Page
 
 
@@ -35,8 +35,10 @@ def _empty_cache():
     outlives it: without this, a test could be served a response another test stored under the same generation.
     """
     cache.clear()
+    caches["graphql"].clear()
     yield
     cache.clear()
+    caches["graphql"].clear()
 
 
 @pytest.fixture

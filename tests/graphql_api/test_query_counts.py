@@ -60,6 +60,13 @@ query ($path: String!) {
 """
 
 
+@pytest.fixture(autouse=True)
+def _no_cost_limit(settings):
+    """These measures ask for everything of 50 events on purpose (about 800,000 fields by the cost count, far past
+    GRAPHQL_MAX_COST): they count SQL, which the cost limit would prevent (test_cost_and_size.py tests the limit)."""
+    settings.GRAPHQL_API = {**settings.GRAPHQL_API, "MAX_COST": 10**7}
+
+
 def _count(graphql, query, variables=None) -> int:
     graphql.data(query, variables)  # warm the renditions
     with CaptureQueriesContext(connection) as queries:

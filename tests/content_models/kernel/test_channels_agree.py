@@ -32,7 +32,7 @@ SUMMARY = {"it": "Si riparte a settembre.", "ar": "تبدأ الدروس في س
 
 
 @pytest.fixture
-def page(news_index, translate, private_collection):
+def news(news_index, translate, private_collection):
     image = ImageFactory(title="Aula")
     italian = NewsPageFactory(
         parent=news_index, title="Nuovi corsi", slug="nuovi-corsi", summary=SUMMARY["it"],
@@ -48,8 +48,8 @@ def _absolute(url: str) -> str:
 
 
 @pytest.mark.parametrize("code", ["it", "ar"])
-def test_api_feeds_newsletter_and_social_posts_agree(client, page, code):
-    italian, image = page
+def test_api_feeds_newsletter_and_social_posts_agree(client, news, code):
+    italian, image = news
     locale = Locale.objects.get(language_code=code)
     served = italian.get_translation(locale).specific
     url = f"http://localhost:3000/{code}/notizie/nuovi-corsi/"

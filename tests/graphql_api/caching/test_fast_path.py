@@ -8,7 +8,7 @@ import hashlib
 import json
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -181,11 +181,15 @@ def test_other_variables_or_documents_are_never_served_anothers_response(client,
 
     other_variables = _get(client, query=PAGE, variables={**VARIABLES, "path": "/servizi/lavoro/"})
     no_optional = _get(client, query=PAGE, variables={"path": "/servizi/corsi/"})
-    other_document = _get(client, query=PAGE + " ", variables=VARIABLES)
+    other_document = _get(client, query=PAGE.replace("title url", "title"), variables=VARIABLES)
+    # Layout is not a new document (caching/documents.py): the same answer, not a second entry.
+    same_document = _get(client, query=PAGE.replace(" { ", "\n{\n  ") + "  # again", variables=VARIABLES)
 
     assert other_variables["X-GraphQL-Cache"] == "miss"
     assert other_variables.json()["data"]["page"]["title"] == "Lavoro"
     assert no_optional["X-GraphQL-Cache"] == other_document["X-GraphQL-Cache"] == "miss"
+    assert "url" not in other_document.json()["data"]["page"]
+    assert same_document["X-GraphQL-Cache"] == "hit" and "url" in same_document.json()["data"]["page"]
 
 
 @pytest.mark.django_db
@@ -240,13 +244,13 @@ def test_refusals_fall_through_and_cost_no_sql(client, service, django_assert_nu
 @pytest.mark.django_db
 def test_a_hit_registers_a_document_sent_with_its_hash(graphql, client, service, schema_must_not_run):
     graphql.post(PAGE, VARIABLES)  # stored by a plain POST: no persisted document yet
-    assert cache.get(persisted_key(_sha256(PAGE))) is None
+    assert caches["graphql"].get(persisted_key(_sha256(PAGE))) is None
 
     schema_must_not_run()
     served = _get(client, query=PAGE, variables=VARIABLES, persisted=PAGE)
 
     assert served["X-GraphQL-Cache"] == "hit"
-    assert cache.get(persisted_key(_sha256(PAGE))) == PAGE, "as the normal path would have registered it"
+    assert caches["graphql"].get(persisted_key(_sha256(PAGE))) == PAGE, "as the normal path would have registered it"
 
 
 @pytest.mark.django_db

@@ -146,7 +146,8 @@ class UnreachableCache(BaseCache):
 
 @pytest.mark.django_db
 def test_a_cache_that_is_down_only_costs_speed(graphql, service, settings):
-    settings.CACHES = {"default": {"BACKEND": f"{__name__}.UnreachableCache"}}
+    down = {"BACKEND": f"{__name__}.UnreachableCache"}
+    settings.CACHES = {"default": down, "graphql": down}
 
     response = graphql.post(SERVICE, {"path": "/servizi/corsi/"})
 
