@@ -4,13 +4,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from multiselectfield import MultiSelectField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
 from ..blocks import BodyStreamBlock
 from ..choices import AUDIENCES, PROVINCES, SPOKEN_LANGUAGES
+from ..forms import PageForm
 from ..validators import validate_coordinates
 from .associations import AssociationPage
 from .base import page_tabs
@@ -21,9 +21,10 @@ def _association_profile(page) -> bool:
     return page is not None and issubclass(page.specific_class, AssociationPage)
 
 
-class EventPageForm(WagtailAdminPageForm):
-    """A new event under an association's profile shows that association as its organiser from the start (the
-    model sets it on save anyway); an event of the Region's own section starts without one.
+class EventPageForm(PageForm):
+    """The page form (what a user chooses must be theirs to choose, content_models/forms.py). A new event under
+    an association's profile shows that association as its organiser from the start (the model sets it on save
+    anyway); an event of the Region's own section starts without one.
 
     A draft (autosave, "Save draft") may still lack its place: EventPage.clean asks for one only when the form
     validates in full (publishing, submitting for review).
