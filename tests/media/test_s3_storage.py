@@ -97,10 +97,12 @@ def test_rendition_urls_of_a_list_cost_two_queries_and_no_request_to_the_store(s
     for image in images:
         image_renditions_get(image, "thumbnail", "social")
     requests_sent = []
-    for client in (
-        rendition_storage.connection.meta.client,
-        rendition_storage.unsigned_connection.meta.client,
-    ):
+    clients = [  # both stores renditions live in (public, and private collections': media/storage.py)
+        connection.meta.client
+        for store in (rendition_storage.public, rendition_storage.private)
+        for connection in (store.connection, store.unsigned_connection)
+    ]
+    for client in clients:
         client.meta.events.register(
             "before-send", lambda request, **kwargs: requests_sent.append(request.url)
         )
