@@ -286,3 +286,16 @@ def database_down(transactional_db):
 def pytest_terminal_summary(terminalreporter):
     """The attacks the trust-boundary tests tried, by area (tests/attempts.py)."""
     attempts_report(terminalreporter)
+
+
+@pytest.fixture
+def schema_latest_after():
+    """For tests that migrate the test database backwards: every app is migrated forward to its latest migration
+    afterwards, whatever the test's own targets were (a later migration of another branch would stay unapplied,
+    and every test after it would miss its tables)."""
+    yield
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())

@@ -112,8 +112,9 @@ def resilient_cache(location: str, **options) -> dict:
 
 
 def caches_at(location: str, **options) -> dict:
-    """CACHES as production has them (default and rate-limit aliases) on one Redis address."""
+    """CACHES as production has them (default, rate-limit and the API's own aliases) on one Redis address."""
     return {
         "default": resilient_cache(location, **options),
         "ratelimit": resilient_cache(location, LOCAL_FALLBACK=True, **options),
+        "graphql": {**resilient_cache(location, **options), "KEY_PREFIX": "graphql"},
     }

@@ -11,6 +11,8 @@ from wagtail_localize.models import TranslationSource
 from content_models.models import ServicePage
 from tests.factories import ServicePageFactory
 
+pytestmark = pytest.mark.usefixtures("schema_latest_after")  # other apps' later migrations too
+
 BEFORE = [("content_models", "0003_plural_names")]
 AFTER = [("content_models", "0004_servicepage_programme_action")]
 

@@ -4,6 +4,8 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+pytestmark = pytest.mark.usefixtures("schema_latest_after")  # other apps' later migrations too
+
 BEFORE = [("distribution", "0002_labels")]
 AFTER = [("distribution", "0003_rename_delivery_socialdelivery")]
 

@@ -5,6 +5,8 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+pytestmark = pytest.mark.usefixtures("schema_latest_after")  # other apps' later migrations too
+
 BEFORE = [("content_models", "0005_drafts_before_dates"), ("graphql_api", "0002_labels")]
 AFTER = [("content_models", "0006_content_generation"), ("graphql_api", "0003_content_generation_moved")]
 
