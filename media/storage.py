@@ -104,50 +104,51 @@ class RenditionStorage(Storage):
             self.public = storages["default"]
         self.private = storages["default"]
 
-    def _store(self, name: str) -> Storage:
+    def store_for(self, name: str) -> Storage:
+        """The store `name` lives in (also read by the backup's inventory, operations/backup/inventory.py)."""
         return self.private if str(name).startswith(PRIVATE_RENDITIONS_PREFIX) else self.public
 
     def open(self, name, mode="rb"):
-        return self._store(name).open(name, mode)
+        return self.store_for(name).open(name, mode)
 
     def save(self, name, content, max_length=None):
-        return self._store(name).save(name, content, max_length=max_length)
+        return self.store_for(name).save(name, content, max_length=max_length)
 
     def get_valid_name(self, name):
         return self.public.get_valid_name(name)
 
     def get_available_name(self, name, max_length=None):
-        return self._store(name).get_available_name(name, max_length=max_length)
+        return self.store_for(name).get_available_name(name, max_length=max_length)
 
     def generate_filename(self, filename):
-        return self._store(filename).generate_filename(filename)
+        return self.store_for(filename).generate_filename(filename)
 
     def delete(self, name):
-        return self._store(name).delete(name)
+        return self.store_for(name).delete(name)
 
     def exists(self, name):
-        return self._store(name).exists(name)
+        return self.store_for(name).exists(name)
 
     def listdir(self, path):
-        return self._store(path).listdir(path)
+        return self.store_for(path).listdir(path)
 
     def size(self, name):
-        return self._store(name).size(name)
+        return self.store_for(name).size(name)
 
     def url(self, name):
-        return self._store(name).url(name)
+        return self.store_for(name).url(name)
 
     def path(self, name):
-        return self._store(name).path(name)
+        return self.store_for(name).path(name)
 
     def get_accessed_time(self, name):
-        return self._store(name).get_accessed_time(name)
+        return self.store_for(name).get_accessed_time(name)
 
     def get_created_time(self, name):
-        return self._store(name).get_created_time(name)
+        return self.store_for(name).get_created_time(name)
 
     def get_modified_time(self, name):
-        return self._store(name).get_modified_time(name)
+        return self.store_for(name).get_modified_time(name)
 
 
 class _RenditionStorage(LazyObject):

@@ -35,6 +35,16 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _api_cache_empty():
+    """The API keeps its answers in a cache of its own (CACHES["graphql"]), stamped with the content generation,
+    which starts again from the same value in every test's fresh database: an answer stored by one test must not
+    be served to the next."""
+    from django.core.cache import caches
+
+    caches["graphql"].clear()
+
+
+@pytest.fixture(autouse=True)
 def _print_on_publish_off(settings):
     """Publishing typesets printed editions (in a task, immediate in tests): only the print tests want that."""
     settings.PRINT_ON_PUBLISH = False

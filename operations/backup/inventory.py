@@ -24,27 +24,35 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def storage_alias(storage) -> str:
-    """The STORAGES alias of a file field's storage (default_storage and media's rendition storage are lazy)."""
-    if isinstance(storage, LazyObject):
+def _unwrapped(storage):
+    if isinstance(storage, LazyObject):  # default_storage and media's rendition storage are lazy
         if storage._wrapped is empty:
             storage._setup()
         storage = storage._wrapped
+    return storage
+
+
+def storage_alias(storage, name: str | None = None) -> str:
+    """The STORAGES alias a file of a file field lives in. A storage that routes each name to one of several stores
+    (media's renditions: public ones, and private collections' in the private store) says which with `store_for`."""
+    storage = _unwrapped(storage)
+    if name is not None and hasattr(storage, "store_for"):
+        storage = _unwrapped(storage.store_for(name))
     for alias in storages.backends:
         if alias != "staticfiles" and storages[alias] is storage:
             return alias
     return "default"
 
 
-def file_fields() -> list[tuple[str, str, str]]:
-    """(table, column, storage alias) of every file field of every installed model."""
+def file_fields() -> list[tuple[str, str, object]]:
+    """(table, column, storage) of every file field of every installed model."""
     found = []
     for model in apps.get_models():
         if model._meta.proxy or not model._meta.managed:
             continue
         for field in model._meta.local_concrete_fields:
             if isinstance(field, models.FileField):
-                found.append((model._meta.db_table, field.column, storage_alias(field.storage)))
+                found.append((model._meta.db_table, field.column, field.storage))
     return found
 
 
@@ -64,10 +72,12 @@ def inventory_read(cursor, tables: set[str]) -> Inventory:
         migrations[app].append(name)
     counts = table_counts(cursor, tables)
     references: dict[str, set[str]] = defaultdict(set)
-    for table, column, alias in file_fields():
+    for table, column, storage in file_fields():
         if table in tables:
             cursor.execute(
                 f"SELECT {_quote(column)} FROM {_quote(table)} WHERE {_quote(column)} <> ''"  # noqa: S608
             )
-            references[alias].update(name for (name,) in cursor.fetchall() if name)
+            for (name,) in cursor.fetchall():
+                if name:
+                    references[storage_alias(storage, name)].add(name)
     return Inventory(dict(migrations), counts, dict(references))

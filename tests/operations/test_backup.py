@@ -132,3 +132,14 @@ def test_a_full_disk_fails_the_backup_with_its_cause_and_keeps_nothing(small_sit
         backup(str(small_disk / "backups"))
 
     assert [path.name for path in (small_disk / "backups").iterdir()] == [".lock"]
+
+
+def test_each_rendition_is_read_from_the_store_it_lives_in(s3):
+    """Renditions of private collections' images live in the private store (media/privacy.py): the inventory must
+    look for each rendition where media's rendition storage puts it, or the backup would call it missing."""
+    from media.privacy import PRIVATE_RENDITIONS_PREFIX
+    from media.storage import rendition_storage
+    from operations.backup.inventory import storage_alias
+
+    assert storage_alias(rendition_storage, "images/sportello.width-400.jpg") == "renditions"
+    assert storage_alias(rendition_storage, f"{PRIVATE_RENDITIONS_PREFIX}sportello.width-400.jpg") == "default"
