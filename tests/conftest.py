@@ -124,13 +124,15 @@ SLOW_MARKERS = ("browser", "clients")
 
 @pytest.hookimpl(trylast=True)  # after pytest-django's own ordering (database tests, then transactional ones)
 def pytest_collection_modifyitems(items):
-    """The client suite after every other test, and the browser tests at the very end; a test that drives a
-    browser or a live server without the `browser` or `clients` marker fails the collection.
+    """The browser tests after every other test, and the client suite (its own browser test last) at the very
+    end; a test that drives a browser or a live server without the `browser` or `clients` marker fails the
+    collection.
 
     Once a browser test has started, Playwright's event loop keeps running in the test thread for the rest of the
     session: strawberry-django's resolvers then answer with coroutines, and a test after it that executes a query
-    synchronously (through Django's test client) would fail. A client test's flush also comes after the others'.
-    The markers also let CI's PostgreSQL pass leave those suites to the SQLite pass (.ci/run).
+    synchronously (through Django's test client) would fail. The client suite shares one seeded site between its
+    tests (tests/clients/conftest.py): no other transactional test may empty the database in between. The markers
+    also let CI's PostgreSQL pass leave those suites to the SQLite pass (.ci/run).
     """
     unmarked = [
         item.nodeid for item in items
@@ -141,7 +143,7 @@ def pytest_collection_modifyitems(items):
         raise pytest.UsageError("Browser tests without the `browser` marker: " + ", ".join(unmarked))
 
     def place(item) -> tuple[bool, bool]:
-        return bool(item.get_closest_marker("browser")), bool(item.get_closest_marker("clients"))
+        return bool(item.get_closest_marker("clients")), bool(item.get_closest_marker("browser"))
 
     items.sort(key=place)  # stable: pytest-django's order holds within each group
 
