@@ -85,7 +85,10 @@ def test_the_arabic_edition_keeps_its_language_and_direction(django_capture_on_c
     assert (charset, encoding) == ("utf-8", "8bit")
     assert '<html lang="ar" dir="rtl"' in " ".join(html.split())
     assert "دورات اللغة الإيطالية مجانية للجميع." in " ".join(html.split())
-    assert fast == {**fast, **parsed(recipient(edition, None, mailto=None)), "bytes": fast["bytes"]}
+    slow = parsed(recipient(edition, None, mailto=None))
+    for message in (fast, slow):
+        message["headers"].pop("Date", None)  # the two were made a moment apart: their second may differ
+    assert fast == {**fast, **slow, "bytes": fast["bytes"]}
 
 
 def test_an_edition_that_cannot_go_out_as_8bit_is_built_by_django_for_each_message(locales):
