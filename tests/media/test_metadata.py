@@ -6,6 +6,7 @@ named renditions, the API's full-size `original`, the admin's own thumbnails) is
 must hold none of the metadata, be the right way up and keep the profile. The private original stays as uploaded.
 """
 
+import functools
 import io
 
 import pytest
@@ -39,6 +40,7 @@ def _exif() -> Image.Exif:
     return exif
 
 
+@functools.cache  # lcms stamps a profile with the time it was made: one profile, so one photo's bytes, per run
 def _profile() -> bytes:
     return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
 
