@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install install-test translations messages migrate seed admin test test-only test-postgres bench bench-print fuzz load lock schema clean
+.PHONY: run install install-test translations messages migrate seed admin test test-only test-postgres bench bench-print fuzz load lock schema clean graphiql
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
@@ -54,11 +54,22 @@ admin: migrate
 	$(MANAGE) create_demo_members
 
 run: migrate var/.demo-seeded admin
+	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory graphiql; else \
+	  echo "GraphiQL's browser files need Node.js and npm (apt-get install npm, then make graphiql); the API works without them"; fi
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+# GraphiQL's browser files (React, GraphiQL, the explorer), built from graphql_api/graphiql/package-lock.json into
+# static files that are never committed (3.5 MB of minified JavaScript): scripts/graphiql-assets.sh. Needs npm.
+GRAPHIQL_ASSETS := graphql_api/static/graphql_api/graphiql/MANIFEST.json
+$(GRAPHIQL_ASSETS): graphql_api/graphiql/package-lock.json graphql_api/graphiql/package.json scripts/graphiql-assets.sh
+	scripts/graphiql-assets.sh
+
+graphiql: $(GRAPHIQL_ASSETS)
 
 test: install-test
 	scripts/system-packages.sh
 	scripts/client-packages.sh
+	$(MAKE) graphiql
 	$(MAKE) test-only
 
 # PYTEST_ARGS narrows a run, e.g. PYTEST_ARGS='-m "not browser and not clients"' (CI's PostgreSQL pass).

@@ -3,11 +3,13 @@
 # and a strict CSP must still load it). The versions are pinned in graphql_api/graphiql/package.json and locked
 # with their integrity hashes in its package-lock.json; this script installs exactly that lock (npm ci) and copies
 # the built files, their licences and a manifest (package, version, licence, SHA-256 of each file) into
-# graphql_api/static/graphql_api/graphiql/. The copies are committed, so `make run`, CI and the Docker image need
-# no Node.js; tests/graphql_api/test_graphiql.py checks them against the manifest and the lock.
+# graphql_api/static/graphql_api/graphiql/. The copies are build output, never committed (git-ignored): `make
+# graphiql` runs this when the lock changes, and `make test` and `make run` (when npm is there) run it;
+# tests/graphql_api/test_graphiql.py checks them against the manifest and the lock. Production turns GraphiQL off,
+# so the Docker image needs none of it.
 #
 # To update: change the versions in package.json, run `npm install` in graphql_api/graphiql (it rewrites the lock),
-# then this script, and commit the three together. Needs Node.js and npm.
+# and commit both. Needs Node.js and npm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
