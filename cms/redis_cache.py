@@ -30,14 +30,14 @@ from cms.circuit_breaker import CircuitBreaker, State
 logger = logging.getLogger(__name__)
 
 DEFAULT_OPTIONS = {
-    "socket_connect_timeout": 0.25,
-    "socket_timeout": 0.5,
+    "socket_connect_timeout": 0.1,
+    "socket_timeout": 0.25,
     # No retries inside redis-py (its connections default to none when given no Retry): the breaker decides
     # when to try again.
     "retry": None,
 }
 OWN_OPTIONS = {
-    "CIRCUIT_FAILURES": 3,
+    "CIRCUIT_FAILURES": 2,
     "CIRCUIT_OPEN_SECONDS": 10.0,
     "WARNING_INTERVAL_SECONDS": 60.0,
     "LOCAL_FALLBACK": False,

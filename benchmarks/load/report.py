@@ -123,10 +123,9 @@ def reading(run: dict) -> list[str]:
         "windows with each other, not with other machines. /healthz/ waits in the same queue as every request.",
         "- After Redis comes back, `/healthz/` says `cache: unavailable` until each process's circuit probes again "
         "(up to REDIS_CIRCUIT_OPEN_SECONDS, 10 s): those answers can fall just outside a window.",
-        "- Known gap (docs/faults.md): the feeds' generation token lives in Redis, so a publish made while Redis is "
-        "frozen cannot invalidate the feeds it holds; after the thaw they are stale until the next publish or "
-        "DISTRIBUTION_FEED_CACHE_SECONDS. The checks here run right after each publish, during the fault, when "
-        "feeds are built afresh, so they do not see it.",
+        "- The publish checks run right after each publish, during the fault. After a thaw nothing stale can be "
+        "served either: the API's and the feeds' caches are keyed on the database's content generation, bumped in "
+        "the publisher's transaction (docs/faults.md); this run does not check that moment separately.",
     ]
     return lines
 

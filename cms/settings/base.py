@@ -198,9 +198,9 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://interazioni")
 if env.str("REDIS_URL", default=""):
     # Redis only saves work and counts: down or hung, it costs speed, never an error (cms/redis_cache.py).
     _redis_options = {
-        "socket_connect_timeout": env.float("REDIS_CONNECT_TIMEOUT_SECONDS", default=0.25),
-        "socket_timeout": env.float("REDIS_SOCKET_TIMEOUT_SECONDS", default=0.5),
-        "CIRCUIT_FAILURES": env.int("REDIS_CIRCUIT_FAILURES", default=3),
+        "socket_connect_timeout": env.float("REDIS_CONNECT_TIMEOUT_SECONDS", default=0.1),
+        "socket_timeout": env.float("REDIS_SOCKET_TIMEOUT_SECONDS", default=0.25),
+        "CIRCUIT_FAILURES": env.int("REDIS_CIRCUIT_FAILURES", default=2),
         "CIRCUIT_OPEN_SECONDS": env.float("REDIS_CIRCUIT_OPEN_SECONDS", default=10.0),
         "WARNING_INTERVAL_SECONDS": env.float("REDIS_WARNING_INTERVAL_SECONDS", default=60.0),
     }
