@@ -54,7 +54,7 @@ class ApiConnection(DjangoListConnection[relay.NodeType]):
         requested = getattr(items[0], REQUESTED_LOCALE, None) if items else None
         for item in items:
             if requested is not None:
-                loader.serve(item, is_fallback=item.locale_id != requested)
+                loader.serve(item, is_fallback=item.locale_id != requested, for_locale_id=requested)
         loader.register(items, requested)
         return connection
 

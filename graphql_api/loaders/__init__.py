@@ -11,7 +11,7 @@ batching strawberry needs (batches.py) and remember how each object was served (
 | `loader.content` | `prepare` (references of a StreamField or rich text, for the batch) |
 | `loader.snippets` | `snippets_for` (topics, service points in the asked locale) |
 | `loader.tree` | `translations_of`, `ancestors_of` |
-| `loader.served` | `of(obj)`: the locale an object was served in, and whether it is a fallback |
+| `loader.served` | `of(obj)`, `how(obj)`: the locale an object was served in, whether as a fallback and for whom |
 """
 
 from functools import cache
@@ -72,8 +72,8 @@ class RequestLoader:
     def visible(self, queryset):
         return self.reader.visible(queryset)
 
-    def serve(self, obj, *, is_fallback: bool):
-        return self.served.serve(obj, is_fallback=is_fallback)
+    def serve(self, obj, *, is_fallback: bool, for_locale_id: int | None = None):
+        return self.served.serve(obj, is_fallback=is_fallback, for_locale_id=for_locale_id)
 
     def register(self, objects, requested_locale_id: int | None = None, *, eager: bool = False,
                  preview: bool = False) -> list:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 
 
 class Batch:
-    """Objects loaded together; `requested_locale_id` is the locale the client asked for (snippets follow it).
+    """Objects loaded together; `requested_locale_id` is the locale the client asked for, if any.
 
     An `eager` batch is a page asked for by itself (by path, id or preview token): a portal renders it whole, so
     the first time one of its references is needed, those of all its content (image and document fields, linked

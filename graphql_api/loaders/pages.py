@@ -17,7 +17,9 @@ class PageLoader:
             return None
         self.load([(page_id, locale_id)])
         served = self.loader.reader.served_page(page_id, locale_id)
-        return self.loader.served.serve(served.obj, is_fallback=served.is_fallback) if served else None
+        if served is None:
+            return None
+        return self.loader.served.serve(served.obj, is_fallback=served.is_fallback, for_locale_id=locale_id)
 
     def page_for(self, page, attname: str):
         """A page foreign key of `page` (e.g. an event's organiser), loaded for the page's whole batch."""

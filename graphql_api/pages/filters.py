@@ -16,6 +16,9 @@ from content_models.models import AssociationPage, EventPage, InfographicPage, N
 from graphql_api.enums import AreaOfActivity, Audience, ProgrammeAction, Province, SpokenLanguage
 from graphql_api.multiselect import multiselect_q
 
+from graphql_api.errors import ApiError
+from graphql_api.ids import page_id_argument
+
 from .selectors import page_id_parse
 
 
@@ -94,9 +97,14 @@ class EventPageFilter:
     def starts_before(self, value: datetime.datetime, prefix: str) -> Q:
         return Q(**{f"{prefix}start__lt": database_instant(value)})
 
-    @strawberry_django.filter_field(description="The id of the organising association's page, in any locale.")
+    @strawberry_django.filter_field(
+        description="The organising association's page: its `id` or `databaseId`, in any locale."
+    )
     def organizer(self, value: strawberry.ID, prefix: str) -> Q:
-        page_id = page_id_parse(value)
+        try:
+            page_id = page_id_parse(page_id_argument(value, "organizer").pk)
+        except ApiError:  # a filter that names no page matches nothing, as an unknown page id does
+            page_id = None
         if page_id is None:  # not a page id: no association organises the events
             return Q(**{f"{prefix}pk__in": []})
         keys = AssociationPage.objects.filter(pk=page_id).values("translation_key")

@@ -7,6 +7,7 @@ from content_models.kernel.fallback import in_locale
 from content_models.models import AssociationPage, EventPage, InfographicPage, NewsPage, ServicePage
 from graphql_api.connection import ApiConnection, connection
 from graphql_api.errors import ApiError, ErrorCode
+from graphql_api.ids import page_id_argument
 from insights.demand import not_found_signal, page_signal
 
 from . import selectors
@@ -32,6 +33,10 @@ from .types import (
 )
 
 LOCALE_HELP = "A locale code from `locales`; the default locale when omitted."
+ID_HELP = (
+    "A page's `id` (page:42:it, page:42:it:for-es: served again as it was, to the same reader) or its "
+    "`databaseId` (42: the page in its own locale)."
+)
 FALLBACK_HELP = "Fill the gaps with the default locale's pages (isFallback: true)."
 
 
@@ -52,7 +57,7 @@ class Query:
         self,
         info: strawberry.Info,
         path: str | None = None,
-        id: strawberry.ID | None = None,
+        id: Annotated[strawberry.ID | None, strawberry.argument(description=ID_HELP)] = None,
         locale: Annotated[str | None, strawberry.argument(description=LOCALE_HELP)] = None,
         fallback: Annotated[bool, strawberry.argument(description=FALLBACK_HELP)] = True,
     ) -> PageInterface | None:
@@ -62,6 +67,8 @@ class Query:
         if path is not None:
             page = selectors.page_by_path(loader, path, loader.locale(locale), fallback=fallback)
         else:
+            # A fallback's id says which reader it was served to: without `locale`, serve it to that reader again.
+            locale = locale or page_id_argument(id).for_locale
             page = selectors.page_by_id(loader, id, loader.locale(locale) if locale else None, fallback=fallback)
         if page is not None:
             loader.register([page], loader.locale(locale).pk if locale else None, eager=True)

@@ -6,6 +6,7 @@ from wagtail.models import Locale, Page
 from content_models.kernel.fallback import served_in
 from content_models.kernel.specific import specific_page, specific_pages
 from graphql_api.errors import ApiError, ErrorCode
+from graphql_api.ids import page_id_argument
 from graphql_api.loaders import RequestLoader
 
 MAX_PATH_LENGTH = 1000
@@ -46,9 +47,9 @@ def page_id_parse(value: str) -> int | None:
 
 
 def page_by_id(loader: RequestLoader, page_id: str, locale: Locale | None, *, fallback: bool):
-    if not (str(page_id).isascii() and str(page_id).isdecimal()):
-        raise ApiError(ErrorCode.BAD_USER_INPUT, "`id` must be a page id.")
-    pk = page_id_parse(page_id)
+    """The page `page_id` names (graphql_api/ids.py: a served id or a database id); with `locale`, its translation
+    there (by the fallback rule), else as it was served."""
+    pk = page_id_parse(page_id_argument(page_id).pk)
     if pk is None:  # more digits than any page id can have: no such page
         return None
     key = Page.objects.filter(pk=pk).values_list("translation_key", flat=True).first()
@@ -69,7 +70,9 @@ def _pick(loader: RequestLoader, translation_key, locale: Locale, *, fallback: b
         )
     }
     served = served_in(candidates, locale_id=locale.pk, default_locale_id=default.pk, fallback=fallback)
-    return loader.serve(served.obj, is_fallback=served.is_fallback) if served is not None else None
+    if served is None:
+        return None
+    return loader.serve(served.obj, is_fallback=served.is_fallback, for_locale_id=locale.pk)
 
 
 def _in_tree(loader: RequestLoader, path: str, locale: Locale):

@@ -27,6 +27,7 @@ from graphql_api.enums import (
     to_enum,
     to_enums,
 )
+from graphql_api.ids import served_id
 from graphql_api.locales.types import LocaleType
 from graphql_api.insights.schema import translation_status_resolve
 from graphql_api.insights.types import TranslationStatus
@@ -46,7 +47,9 @@ class SeoType:
 
 @strawberry.type(name="Breadcrumb")
 class BreadcrumbType:
-    id: strawberry.ID
+    # A crumb is one page row in its own locale, never a fallback: its fields never vary, so its database id is
+    # enough for a cache (docs/api.md, "Ids and client caches").
+    id: strawberry.ID = strawberry.field(description="The page's database id (its `databaseId`).")
     title: str
     path: str
     url: str
@@ -54,7 +57,22 @@ class BreadcrumbType:
 
 @strawberry_django.interface(Page, name="Page", description="A published page, in the locale it is served in.")
 class PageInterface:
-    id: strawberry.ID
+    @strawberry.field(
+        description="This page as served here: its database id, the locale it is served in and, for a fallback, "
+        "the locale it stands in for (page:42:it, page:42:it:for-es). Stable across requests; key caches by it. "
+        "`page(id:)` takes it back."
+    )
+    def id(self, info: strawberry.Info) -> strawberry.ID:
+        return strawberry.ID(served_id(self, info.context.loader))
+
+    @strawberry.field(
+        name="databaseId",
+        description="The page's id in the database (the `id` of earlier versions of the API): the same wherever "
+        "and however it is served. `page(id:)` takes it too.",
+    )
+    def database_id(self) -> int:
+        return self.pk
+
     title: str
     slug: str
     first_published_at: datetime.datetime | None

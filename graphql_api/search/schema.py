@@ -41,7 +41,9 @@ class SearchHits:
         # One query per page type of the slice, not per hit; the rank order is kept.
         pages = {page.pk: page for page in specific_pages(Page.objects.filter(pk__in=[hit.pk for hit in hits]))}
         return [
-            self._loader.serve(pages[hit.pk], is_fallback=hit.locale_id != self._locale_id)
+            self._loader.serve(
+                pages[hit.pk], is_fallback=hit.locale_id != self._locale_id, for_locale_id=self._locale_id
+            )
             for hit in hits
             if hit.pk in pages
         ]

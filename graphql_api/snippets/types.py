@@ -6,6 +6,7 @@ from django.db.models import Q
 
 from content_models.models import ServicePoint, Topic
 from graphql_api.enums import Province, ServicePointKind, SpokenLanguage, to_enum, to_enums
+from graphql_api.ids import served_id
 from graphql_api.locales.types import LocaleType
 from graphql_api.multiselect import multiselect_q
 from graphql_api.streamfield.convert import stream_blocks
@@ -14,6 +15,17 @@ from graphql_api.streamfield.types import OpeningHoursType
 
 @strawberry.interface(name="Translatable", description="A snippet served in a locale.")
 class TranslatableInterface:
+    @strawberry.field(
+        description="This item as served here: its kind, database id, the locale it is served in and, for a "
+        "fallback, the locale it stands in for (topic:7:ar, topic:7:it:for-es). Stable across requests."
+    )
+    def id(self, info: strawberry.Info) -> strawberry.ID:
+        return strawberry.ID(served_id(self, info.context.loader))
+
+    @strawberry.field(name="databaseId", description="The item's id in the database (the `id` of earlier versions).")
+    def database_id(self) -> int:
+        return self.pk
+
     @strawberry.field(description="The locale this item is served in.")
     def locale(self, info: strawberry.Info) -> LocaleType:
         return LocaleType.from_code(info.context.loader.language_code(self.locale_id))
@@ -25,7 +37,6 @@ class TranslatableInterface:
 
 @strawberry_django.type(Topic, name="Topic")
 class TopicType(TranslatableInterface):
-    id: strawberry.ID
     name: str
     slug: str
     description: str
@@ -33,7 +44,6 @@ class TopicType(TranslatableInterface):
 
 @strawberry_django.type(ServicePoint, name="ServicePoint")
 class ServicePointType(TranslatableInterface):
-    id: strawberry.ID
     name: str
     address: str
     postcode: str

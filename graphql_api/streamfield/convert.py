@@ -13,6 +13,7 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from content_models.kernel.references import as_pk, collect_richtext, collect_stream, list_items, raw_stream
 from content_models.kernel.richtext import richtext_html as kernel_richtext_html
+from graphql_api.ids import block_id, served_id
 from graphql_api.loaders import RequestLoader
 from graphql_api.media.urls import absolute_media_url
 
@@ -21,9 +22,10 @@ from .types import registry
 
 # --- Converting --------------------------------------------------------------------------------------------------
 class StreamConverter:
-    def __init__(self, loader: RequestLoader, locale_id: int):
+    def __init__(self, loader: RequestLoader, locale_id: int, *, owner_id: str):
         self.loader = loader
         self.locale_id = locale_id
+        self.owner_id = owner_id  # the served id of the object the stream belongs to (graphql_api/ids.py)
 
     def stream(self, stream_value) -> list:
         return self._stream(stream_value.stream_block, raw_stream(stream_value)) if stream_value else []
@@ -35,7 +37,8 @@ class StreamConverter:
             if child_block is None:  # a block type since removed from the library: nothing to show
                 continue
             value = self.value(child_block, child.get("value"))
-            meta = {"id": child.get("id") or f"{child['type']}-{index}", "block_type": child["type"]}
+            own_id = child.get("id") or f"{child['type']}-{index}"
+            meta = {"id": block_id(self.owner_id, own_id), "block_id": own_id, "block_type": child["type"]}
             result.append(registry.mapping(child_block).build(value, **meta))
         return result
 
@@ -85,7 +88,7 @@ def stream_blocks(obj, field_name: str, loader: RequestLoader) -> list:
     """The GraphQL objects of obj's StreamField `field_name`, references loaded for obj's whole batch."""
     loader.content.prepare(obj, field_name, collect_stream)
     locale_id = getattr(obj, "locale_id", None) or loader.default_locale.pk
-    return StreamConverter(loader, locale_id).stream(getattr(obj, field_name))
+    return StreamConverter(loader, locale_id, owner_id=served_id(obj, loader)).stream(getattr(obj, field_name))
 
 
 def richtext_html(obj, field_name: str, loader: RequestLoader) -> str:

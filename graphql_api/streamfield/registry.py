@@ -78,7 +78,7 @@ class BlockRegistry:
         mapping = self._mappings[type(block)]
         if mapping.build.__name__ != "build_from_struct":
             return
-        fields = {field.name for field in dataclasses.fields(mapping.graphql_type)} - {"id", "block_type"}
+        fields = {field.name for field in dataclasses.fields(mapping.graphql_type)} - {"id", "block_id", "block_type"}
         for name in block.child_blocks:
             if name not in fields:
                 yield f"{type(block).__qualname__}.{name} (not on {mapping.graphql_type.__name__})"

@@ -41,7 +41,16 @@ registry = BlockRegistry(leaf_block_classes=LEAF_BLOCKS)
 
 @strawberry.interface(name="Block", description="A block of a StreamField; ask for its fields with `... on XBlock`.")
 class BlockInterface:
-    id: strawberry.ID = strawberry.field(description="Stable within the page; use it as a key or an anchor.")
+    id: strawberry.ID = strawberry.field(
+        description="This block as served here: the id of the page it was served in, then its own `blockId` "
+        "(page:42:it:for-es/4e1f…). Unique and stable across requests; key caches and lists by it."
+    )
+    block_id: strawberry.ID = strawberry.field(
+        name="blockId",
+        description="The block's own id in the page's stream (the `id` of earlier versions): stable, and the same "
+        "in every translation of the page. Use it as an anchor or to match a block across translations; it does "
+        "not tell translations apart, so never key a cache by it alone.",
+    )
     block_type: str = strawberry.field(description="The block's name in the stream (e.g. `paragraph`).")
 
 

@@ -97,7 +97,8 @@ def test_a_hidden_page_leaves_through_no_entry_point(graphql, state, hidden_asso
     ])
 
     assert graphql(BY_PATH, {"path": "/associazioni/nascosta/"})["data"]["page"] is None
-    assert graphql(BY_ID, {"id": association.pk})["data"]["page"] is None
+    for page_id in (association.pk, f"page:{association.pk}:it", f"page:{association.pk}:it:for-en"):
+        assert graphql(BY_ID, {"id": page_id})["data"]["page"] is None, page_id
     assert_no_marker(graphql(LISTINGS[AssociationPageFactory][1]))
     assert_no_marker(graphql(SEARCH, {"q": MARKER}))
     showcase = graphql(SHOWCASE, {"path": "/notizie/vetrina/"})

@@ -120,7 +120,8 @@ def test_a_date_that_is_not_one_is_a_clear_error(graphql, events):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("organizer", ["123456789012345678901234567890", str(2**63), str(2**31), "²", "١٢", "-1", "x"])
+@pytest.mark.parametrize("organizer", ["123456789012345678901234567890", str(2**63), str(2**31), "²", "١٢", "-1", "x",
+                                       "topic:1:it", f"page:{2**63}:it"])
 def test_an_organizer_id_no_page_can_have_matches_nothing(graphql, events, association_index, organizer):
     assert graphql.data(EVENTS, {"first": 10, "filters": {"organizer": organizer}})["events"]["totalCount"] == 0
 
@@ -130,20 +131,20 @@ def test_the_organizer_filter_still_matches_a_real_id(graphql, event_index, asso
     association = AssociationPageFactory(parent=association_index)
     EventPageFactory(parent=event_index, organizer=association)
 
-    result = graphql.data(EVENTS, {"first": 10, "filters": {"organizer": str(association.pk)}})
-
-    assert result["events"]["totalCount"] == 1
+    for organizer in (str(association.pk), f"page:{association.pk}:it", f"page:{association.pk}:it:for-ar"):
+        result = graphql.data(EVENTS, {"first": 10, "filters": {"organizer": organizer}})
+        assert result["events"]["totalCount"] == 1, organizer
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("page_id", ["123456789012345678901234567890", str(2**63)])
+@pytest.mark.parametrize("page_id", ["123456789012345678901234567890", str(2**63), f"page:{2**63}:it"])
 def test_a_page_id_past_64_bits_is_no_page(graphql, home, page_id):
     assert graphql.data(PAGE_BY_ID, {"id": page_id}) == {"page": None}
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("page_id", ["²", "١٢", "-1", "1_0", "x"])
-def test_an_id_that_is_not_digits_is_bad_user_input(graphql, home, page_id):
+@pytest.mark.parametrize("page_id", ["²", "١٢", "-1", "1_0", "x", "page:1", "topic:1:it", "page:1:it:for-", "page:1:IT"])
+def test_an_id_that_names_no_page_is_bad_user_input(graphql, home, page_id):
     assert _error(graphql(PAGE_BY_ID, {"id": page_id}))["extensions"]["code"] == "BAD_USER_INPUT"
 
 

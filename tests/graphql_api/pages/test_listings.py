@@ -32,7 +32,7 @@ EVENTS_WITH_IDS = """
 query ($first: Int, $after: String, $ordering: [EventPageOrdering!]!) {
   events(first: $first, after: $after, ordering: $ordering) {
     pageInfo { hasNextPage endCursor }
-    edges { node { id } }
+    edges { node { id databaseId } }
   }
 }
 """
@@ -91,7 +91,8 @@ def test_pages_of_items_with_equal_sort_values_never_repeat_or_skip(graphql, eve
     with CaptureQueriesContext(connection) as queries:
         while True:
             events = graphql.data(EVENTS_WITH_IDS, {"first": 2, "after": after, "ordering": ordering})["events"]
-            seen += [int(edge["node"]["id"]) for edge in events["edges"]]
+            seen += [edge["node"]["databaseId"] for edge in events["edges"]]
+            assert all(edge["node"]["id"] == f"page:{edge['node']['databaseId']}:it" for edge in events["edges"])
             if not events["pageInfo"]["hasNextPage"]:
                 break
             after = events["pageInfo"]["endCursor"]

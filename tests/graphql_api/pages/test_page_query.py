@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.factories import EventPageFactory, ServicePageFactory
+from tests.factories import EventPageFactory, ServicePageFactory, TopicFactory
+from tests.graphql_api.pages.test_listings import translate_snippet
 
 PAGE_BY_PATH = """
 query ($path: String!, $locale: String, $fallback: Boolean! = true) {
@@ -132,3 +133,61 @@ def test_path_and_id_together_is_a_coded_error(graphql, home):
     result = graphql("{ page(path: \"/\", id: 1) { id } }")
 
     assert result["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+PAGE_IDS = """
+query ($path: String, $id: ID, $locale: String) {
+  page(path: $path, id: $id, locale: $locale) {
+    id databaseId isFallback locale { code }
+    ... on ServicePage {
+      topics { id databaseId isFallback }
+      body { id blockId ... on HeadingBlock { text } }
+      breadcrumbs { id }
+    }
+  }
+}
+"""
+
+
+@pytest.mark.django_db
+def test_ids_say_what_was_served_and_page_by_id_takes_them_back(graphql, service_index, translate):
+    """Normalised caches key by __typename + id (docs/api.md, "Ids and client caches")."""
+    topic = TopicFactory(name="Lingua", slug="lingua")
+    spanish_topic = translate_snippet(topic, "es", name="Lengua", slug="lengua")
+    service = ServicePageFactory(parent=service_index, slug="corsi", topics=[topic],
+                                 body=[("heading", {"text": "Come iscriversi", "level": "h2"})])
+    arabic = translate(service, "ar")
+    body = arabic.body.get_prep_value()
+    body[0]["value"]["text"] = "كيفية التسجيل"
+    arabic.body = body
+    arabic.save_revision().publish()
+    block = body[0]["id"]
+
+    def served(**variables):
+        return graphql.data(PAGE_IDS, {"path": "/servizi/corsi/", **variables})["page"]
+
+    italian, spanish, arabic_page = served(locale="it"), served(locale="es"), served(locale="ar")
+    pk, ar_pk = service.pk, arabic.pk
+    assert (italian["id"], spanish["id"], arabic_page["id"]) == (f"page:{pk}:it", f"page:{pk}:it:for-es", f"page:{ar_pk}:ar")
+    assert (italian["databaseId"], spanish["databaseId"], spanish["isFallback"]) == (pk, pk, True)
+    # A block: under its page's served id; its own id is the same in every translation.
+    assert [b["id"] for b in (italian["body"][0], spanish["body"][0], arabic_page["body"][0])] == [
+        f"page:{pk}:it/{block}", f"page:{pk}:it:for-es/{block}", f"page:{ar_pk}:ar/{block}"
+    ]
+    assert {b["blockId"] for b in (italian["body"][0], spanish["body"][0], arabic_page["body"][0])} == {block}
+    # A snippet: the Italian topic as itself, as the Arabic reader's fallback, and its Spanish translation.
+    assert italian["topics"] == [{"id": f"topic:{topic.pk}:it", "databaseId": topic.pk, "isFallback": False}]
+    assert spanish["topics"] == [{"id": f"topic:{spanish_topic.pk}:es", "databaseId": spanish_topic.pk,
+                                  "isFallback": False}]
+    assert arabic_page["topics"] == [{"id": f"topic:{topic.pk}:it:for-ar", "databaseId": topic.pk, "isFallback": True}]
+    assert italian["breadcrumbs"][-1] == {"id": str(pk)}  # a crumb is never a fallback: its database id
+    # Stable: the same object served the same way, the same id in the next request.
+    assert served(locale="es") == spanish
+
+    # page(id:) takes the new ids back (a fallback's id serves the same reader again) and the old plain ones.
+    assert graphql.data(PAGE_IDS, {"id": spanish["id"]})["page"] == spanish
+    assert graphql.data(PAGE_IDS, {"id": italian["id"]})["page"] == italian
+    assert graphql.data(PAGE_IDS, {"id": arabic_page["id"]})["page"] == arabic_page
+    assert graphql.data(PAGE_IDS, {"id": str(pk), "locale": "es"})["page"] == spanish
+    assert graphql.data(PAGE_IDS, {"id": f"page:{pk}:it:for-ar"})["page"]["id"] == f"page:{ar_pk}:ar"
+    assert graphql.data(PAGE_IDS, {"id": spanish["id"], "locale": "ar"})["page"] == arabic_page

@@ -12,7 +12,7 @@ from tests.factories import NewsPageFactory, ServicePageFactory
 PREVIEW = """
 query ($token: String!) {
   previewPage(token: $token) {
-    __typename title isFallback
+    __typename id title isFallback
     ... on NewsPage { summary body { ... on RichTextBlock { html } } }
   }
 }
@@ -28,7 +28,8 @@ def test_preview_serves_the_latest_draft(graphql, news_index):
 
     page = graphql.data(PREVIEW, {"token": preview_token_make(page=news)})["previewPage"]
 
-    assert page == {"__typename": "NewsPage", "title": "Bozza", "isFallback": False,
+    # Its own id: a portal's cache never mistakes the draft for the live page (page:<pk>:it).
+    assert page == {"__typename": "NewsPage", "id": f"page:{news.pk}:it:draft", "title": "Bozza", "isFallback": False,
                     "summary": "Un riassunto breve e chiaro.", "body": [{"html": "<p>Testo nuovo</p>"}]}
 
 
