@@ -23,6 +23,10 @@ from tests.factories import (
 
 PHONE = "+39 010 123 4567"
 PORTAL = "https://portale.example.org"
+# Left-to-right runs as an editor types them in a rich-text paragraph, one per line (<br>): a mobile number
+# and an amount pasted with no-break spaces (as web pages and word processors write them), a date, a Latin
+# name. Inside Arabic each must read left to right, in its place in the right-to-left sentence.
+LTR_RUNS = ["+39 347 765 4321", "12/03/2025", "InterAzioni", "10 €"]
 
 TEXTS = {
     "it": {
@@ -31,6 +35,8 @@ TEXTS = {
         "paragraph": f"Chiama lo sportello al {PHONE} il giovedì. Sede: Via Fieschi 15, Genova.",
         "alt": "Una classe di adulti davanti alla lavagna",
         "step": "Prenota il test di livello",
+        "details": "<p>Oppure al cellulare +39\u00a0347\u00a0765\u00a04321 la sera.<br>"
+        "Il corso inizia il 12/03/2025 con InterAzioni.<br>Libro: 10&nbsp;€ soltanto.</p>",
     },
     "ar": {
         "title": "دورات مجانية للكبار",
@@ -38,6 +44,8 @@ TEXTS = {
         "paragraph": f"اتصل بالرقم {PHONE} يوم الخميس. المقر: Via Fieschi 15, Genova.",
         "alt": "صف من الكبار أمام السبورة",
         "step": "احجز اختبار المستوى",
+        "details": "<p>أو على الجوال +39\u00a0347\u00a0765\u00a04321 مساءً.<br>"
+        "تبدأ الدورة يوم 12/03/2025 مع InterAzioni في جنوة.<br>ثمن الكتاب 10&nbsp;€ فقط.</p>",
     },
     "zh-hans": {
         "title": "成人意大利语课程",
@@ -111,7 +119,11 @@ def service_body(texts: dict, image, ids: dict | None = None) -> list[dict]:
             "id": ids.get("image", "b-image"),
             "value": {"image": image.pk, "caption": "", "alt_text": texts["alt"]},
         },
-    ]
+    ] + (
+        [{"type": "paragraph", "id": ids.get("details", "b-details"), "value": texts["details"]}]
+        if "details" in texts
+        else []
+    )
 
 
 def service_point_create():

@@ -1,6 +1,7 @@
 """Looking inside PDFs with real tools: poppler's pdftotext, pdffonts, pdfinfo and pdftoppm, and zxing-cpp for QR
 codes. Nothing here parses what WeasyPrint wrote with WeasyPrint's own code."""
 
+import html
 import re
 import subprocess
 import tempfile
@@ -14,6 +15,7 @@ from PIL import Image
 
 # pdftotext marks right-to-left runs with embedding controls; they are not text.
 BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u200e\u200f\u2066\u2067\u2068\u2069"))
+ARABIC = re.compile("[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
 def _run(*command: str, data: bytes) -> str:
@@ -71,6 +73,42 @@ def pdf_words(pdf: bytes) -> list[Word]:
         if match:
             words.append(Word(match[4], float(match[1]), float(match[2]), float(match[3]), page))
     return words
+
+
+def pdf_lines(pdf: bytes) -> list[str]:
+    """Each printed line as a reader sees it: the words of a line (as poppler finds lines, column by column)
+    in their order on the page, left to right, not in the order they were written: a phone number printed
+    backwards inside Arabic reads backwards here. Text folded as in pdf_text (no-break spaces are spaces)."""
+    layout = _run("pdftotext", "-bbox-layout", data=pdf)
+    lines = []
+    for line in re.findall(r"<line [^>]*>(.*?)</line>", layout, flags=re.DOTALL):
+        words = re.findall(r'<word xMin="([\d.]+)"[^>]*>(.*?)</word>', line)
+        text = " ".join(word for _x, word in sorted(words, key=lambda word: float(word[0])))
+        text = unicodedata.normalize("NFKC", html.unescape(text)).translate(BIDI_CONTROLS)
+        lines.append(" ".join(text.split()))
+    return lines
+
+
+def arabic_lines(pdf: bytes) -> list[str]:
+    """The printed lines with Arabic on them, as pdf_lines sees them."""
+    return [line for line in pdf_lines(pdf) if ARABIC.search(line)]
+
+
+def runs_out_of_order(pdf: bytes, runs: list[str]) -> list[str]:
+    """Those of `runs` (left-to-right text: numbers, dates, Latin names) that some line of Arabic prints out
+    of the order they were written in ("4321 765 347 +39" for "+39 347 765 4321"), or that no line of Arabic
+    prints."""
+
+    def bare(text: str) -> set[str]:  # the words without their signs: "39+" is "+39" printed backwards
+        return set(re.sub(r"[^\w ]", "", text).split())
+
+    lines = arabic_lines(pdf)
+    wrong = []
+    for run in runs:
+        printing = [f" {line} " for line in lines if bare(run) <= bare(line)]
+        if not printing or any(f" {run} " not in line for line in printing):
+            wrong.append(run)
+    return wrong
 
 
 def _objects(pdf: bytes) -> bytes:

@@ -54,6 +54,23 @@ def test_a_new_block_without_a_renderer_fails_loudly():
             '<div dir="rtl"><span dir="ltr">+39 010</span> <a href="https://x.org/a b">رابط</a></div>',
         ),
         (f'<p dir="ltr">Chiama {PHONE}</p>', f'<p dir="ltr">Chiama {PHONE}</p>'),
+        # As editors paste them: no-break spaces inside a number and before a unit.
+        (
+            '<p dir="rtl">اتصل +39&nbsp;347\u202f765\u00a04321، الرسوم 10&nbsp;€ فقط</p>',
+            '<p dir="rtl">اتصل <span dir="ltr">+39\u00a0347\u202f765\u00a04321</span>، الرسوم '
+            '<span dir="ltr">10\u00a0€</span> فقط</p>',
+        ),
+        (
+            '<p dir="rtl">اتصل (+39) 010 123 4567 الآن</p>',
+            '<p dir="rtl">اتصل <span dir="ltr">(+39) 010 123 4567</span> الآن</p>',
+        ),
+        # One run split by markup: its pieces are set together, left to right.
+        (
+            '<p dir="rtl">اتصل <b>+39</b> 010 <a href="tel:+390101234567">123 4567</a>.<br>InterAzioni</p>',
+            '<p dir="rtl">اتصل <span dir="ltr"><b><span dir="ltr">+39</span></b> <span dir="ltr">010</span> '
+            '<a href="tel:+390101234567"><span dir="ltr">123 4567</span></a></span>.<br/><span dir="ltr">'
+            "InterAzioni</span></p>",
+        ),
     ],
 )
 def test_left_to_right_runs_inside_right_to_left_text_are_isolated(html, expected):

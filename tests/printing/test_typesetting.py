@@ -1,5 +1,6 @@
 """What the printed editions contain, read back with real tools: text, fonts, tags, language, title, alternative
-texts, QR codes, the order of a phone number inside Arabic, paper sizes; and PNG renders for people to look at.
+texts, QR codes, the order of phone numbers, dates, amounts and Latin names inside Arabic, paper sizes; and PNG
+renders for people to look at.
 
 The editions are typeset once for the module (about ten seconds) and every test reads the same bytes.
 """
@@ -21,6 +22,7 @@ from printing.typesetting import typeset
 from tests.factories import EventPageFactory, translation_publish
 
 from .conftest import (
+    LTR_RUNS,
     PHONE,
     PORTAL,
     TEXTS,
@@ -29,6 +31,7 @@ from .conftest import (
     service_with_translations,
 )
 from .pdf import (
+    arabic_lines,
     pdf_alt_texts,
     pdf_catalog_language,
     pdf_fonts,
@@ -37,6 +40,7 @@ from .pdf import (
     pdf_text,
     pdf_words,
     qr_codes,
+    runs_out_of_order,
 )
 
 # The module's fixture needs the test database (pytest-django creates it for the tests marked so).
@@ -89,7 +93,11 @@ def printed(django_db_setup, django_db_blocker, tmp_path_factory):
                 end=timezone.make_aware(datetime.datetime(2025, 6, 20, 22, 0)),
             )
             arabic_event = translation_publish(
-                event, "ar", title="مهرجان الشعوب", summary="موسيقى ومأكولات من العالم."
+                event,
+                "ar",
+                title="مهرجان الشعوب",
+                summary="موسيقى ومأكولات من العالم.",
+                body=[{"type": "paragraph", "id": "b-details", "value": TEXTS["ar"]["details"]}],
             )
             subjects = {
                 "ar-a4": pages["ar"],
@@ -194,18 +202,21 @@ def test_the_help_desk_card_has_a_map_qr_code(printed, artifacts_dir):
 
 @pytest.mark.parametrize("name", ["ar-a4", "it-ar-bilingual", "desk-ar-a4"])
 def test_a_phone_number_inside_arabic_reads_left_to_right(printed, name):
-    """Each group of "+39 010 123 4567" sits to the right of the one before it, on one line."""
-    words = [word for word in pdf_words(printed[name]["pdf"]) if word.text in PHONE.split()]
-    groups = PHONE.split()
-    runs = [
-        words[i : i + len(groups)]
-        for i in range(len(words) - len(groups) + 1)
-        if [word.text for word in words[i : i + len(groups)]] == groups
-    ]
-    assert runs, f"{PHONE} not found as one run of words"
-    for run in runs:
-        assert len({round(word.y_min) for word in run}) <= 2  # one line (the + sits a little higher)
-        assert [word.x_min for word in run] == sorted(word.x_min for word in run)
+    """Every line of Arabic that prints the phone number (rich text, contacts, key facts) shows its groups
+    left to right, "+39 010 123 4567", not "4567 123 010 +39"."""
+    assert runs_out_of_order(printed[name]["pdf"], [PHONE]) == []
+
+
+@pytest.mark.parametrize("name", ["ar-a4", "it-ar-bilingual", "event-ar-a3"])
+def test_numbers_dates_and_latin_names_inside_arabic_rich_text_read_left_to_right(printed, name):
+    """A rich-text paragraph as an editor pastes it (no-break spaces in a mobile number and before €): each
+    run reads left to right, and keeps its place in the right-to-left sentence (in "يوم 12/03/2025 مع
+    InterAzioni" the name is printed left of the date). The Arabic leaflet, the bilingual leaflet and the
+    poster; the A5 desk booklet in test_done_when."""
+    pdf = printed[name]["pdf"]
+    assert runs_out_of_order(pdf, LTR_RUNS) == []
+    [line] = [line for line in arabic_lines(pdf) if "12/03/2025" in line]
+    assert line.index("InterAzioni") < line.index("12/03/2025")
 
 
 def test_the_bilingual_edition_has_both_languages_side_by_side(printed):
