@@ -4,6 +4,10 @@ A page or snippet is served in the asked locale when it has a public version the
 in the default locale (Italian, the language everything is written in first), and it is then *a fallback*; and
 otherwise not at all. A translation that is hidden (a draft, expired, restricted) does not hide its original.
 Lists follow the same rule item by item, in one query (`in_locale`).
+
+A topic or a service point cannot be a draft: its translation is live as soon as wagtail-localize writes it. One
+whose strings are all still the source's is not a translation yet (untranslated.py): its source is served in its
+place, a fallback like any other.
 """
 
 import dataclasses
@@ -11,6 +15,8 @@ from collections.abc import Mapping
 
 from django.db.models import Q, QuerySet, Value
 from wagtail.models import Locale
+
+from .untranslated import FIELD, serves_source_when_untranslated, untranslated_of
 
 # Listing querysets carry the asked locale as this annotation, so each item knows whether it is a fallback.
 REQUESTED_LOCALE = "api_requested_locale_id"
@@ -38,12 +44,22 @@ def served_in(candidates: Mapping[int, object], *, locale_id: int, default_local
     return None
 
 
+def is_served_translation(obj) -> bool:
+    """False for a snippet translation whose strings are all still its source's (module doc)."""
+    return not (serves_source_when_untranslated(type(obj)) and untranslated_of(obj).everything)
+
+
 def in_locale(queryset: QuerySet, *, locale: Locale, default: Locale, fallback: bool) -> QuerySet:
     """Items of `queryset` in `locale`; with `fallback`, also default-locale items that have no such translation.
 
     `queryset` must already hold only what may be shown: a hidden translation then does not hide its original.
-    Never the same item twice; the asked locale is annotated as REQUESTED_LOCALE.
+    Never the same item twice; the asked locale is annotated as REQUESTED_LOCALE. A snippet translation that
+    translates nothing yet is left out, its source served instead (module doc).
     """
+    if serves_source_when_untranslated(queryset.model) and locale.pk != default.pk:
+        # A subquery on the primary key: negating the JSON key lookup itself would also drop rows without the key.
+        untranslated = queryset.filter(locale=locale, **{f"{FIELD}__everything": True}).values("pk")
+        queryset = queryset.exclude(pk__in=untranslated)
     if fallback and locale.pk != default.pk:
         translated = queryset.filter(locale=locale).values("translation_key")
         queryset = queryset.filter(Q(locale=locale) | (Q(locale=default) & ~Q(translation_key__in=translated)))

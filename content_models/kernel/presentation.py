@@ -44,4 +44,9 @@ def page_main_image(page, image_for: Callable[[object, str], object | None]):
 
 def page_summary(page) -> str:
     """The page's short text for other channels: its summary, else its search description; never None."""
-    return (getattr(page, "summary", "") or getattr(page, "search_description", "") or "").strip()
+    return (getattr(page, page_summary_field(page), "") or "").strip()
+
+
+def page_summary_field(page) -> str:
+    """The field page_summary reads (`summary` or `search_description`): untranslated.py says whether it is."""
+    return "summary" if (getattr(page, "summary", "") or "").strip() else "search_description"

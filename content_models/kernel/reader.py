@@ -22,7 +22,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
-from .fallback import Served, served_in
+from .fallback import Served, is_served_translation, served_in
 from .memo import StateMemo, state_memo
 from .presentation import page_main_image
 from .references import References, collect_object
@@ -235,11 +235,14 @@ class ContentReader:
                 memo[(model, key, locale_id)] = found.get(key)
 
     def served_snippet(self, source, locale_id: int) -> Served:
-        """A snippet in `locale_id`, else its source (a fallback). The memo's instances are shared: never mark them."""
+        """A snippet in `locale_id`, else its source (a fallback); a translation that translates nothing yet is not
+        served (fallback.py). The memo's instances are shared: never mark them."""
         if source.locale_id == locale_id:
             return Served(source, is_fallback=False)
         translation = self.memo.snippets.get((type(source), source.translation_key, locale_id))
-        return Served(translation, is_fallback=False) if translation is not None else Served(source, True)
+        if translation is not None and is_served_translation(translation):
+            return Served(translation, is_fallback=False)
+        return Served(source, is_fallback=True)
 
     def snippets_of(self, obj, relation: str, locale_id: int) -> list[Served]:
         """The snippets of a prefetched relation (relation_prefetch, snippet_translations_load) in a locale."""

@@ -11,6 +11,7 @@ from content_models.forms import PageForm
 from content_models.publishing import live_content_write_held, publication_held, unchanged_content_fields
 
 from ..panels import TranslationStatusPanel
+from ..kernel.untranslated import untranslated_field, untranslated_record
 from ..kernel.urls import portal_base_url, portal_path
 
 
@@ -47,6 +48,8 @@ class BasePage(Page):
         verbose_name=_("sharing image"),
         help_text=_("Shown when the page is shared on social media; defaults to the page's main image."),
     )
+    # What of a translation is still in its source's language (content_models/kernel/untranslated.py).
+    untranslated = untranslated_field()
 
     promote_panels = PROMOTE_PANELS
     base_form_class = PageForm  # what a user chooses must be theirs to choose (content_models/forms.py)
@@ -75,7 +78,11 @@ class BasePage(Page):
 
     # --- Publishing ----------------------------------------------------------------------------------------
     def save(self, *args, **kwargs):
-        """Wagtail's save; a live page whose new content an app holds back keeps its live content in the row."""
+        """Wagtail's save; a live page whose new content an app holds back keeps its live content in the row.
+
+        A full save records first what is still untranslated, so the revision made from this instance carries it."""
+        if kwargs.get("update_fields") is None:
+            untranslated_record(self)
         if kwargs.get("update_fields") is None and self.pk and self.live and live_content_write_held(page=self):
             kept = unchanged_content_fields(self)
             if kept is not None:

@@ -11,6 +11,7 @@ from wagtail.search import index
 from cms.languages import get_content_language
 
 from ..blocks import OpeningHoursBlock
+from ..kernel.untranslated import untranslated_field, untranslated_record
 from ..choices import PROVINCES, SERVICE_POINT_KINDS, SPOKEN_LANGUAGES
 from ..validators import validate_coordinates
 
@@ -21,6 +22,8 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, help_text=_("Used in portal addresses and filters."))
     description = models.TextField(_("description"), blank=True)
+    # What of a translation is still in its source's language (content_models/kernel/untranslated.py).
+    untranslated = untranslated_field()
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
     search_fields = [
@@ -38,6 +41,12 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        # A full save records what of a translation is still untranslated; wagtail-localize saves this way.
+        if kwargs.get("update_fields") is None:
+            untranslated_record(self)
+        super().save(*args, **kwargs)
 
 
 class ServicePoint(TranslatableMixin, PreviewableMixin, index.Indexed, models.Model):
@@ -68,6 +77,7 @@ class ServicePoint(TranslatableMixin, PreviewableMixin, index.Indexed, models.Mo
     accessibility_notes = models.TextField(
         _("accessibility"), blank=True, help_text=_("Step-free access, lifts, accessible toilets, hearing loops.")
     )
+    untranslated = untranslated_field()  # see Topic.untranslated
 
     edit_handler = TabbedInterface(
         [
@@ -113,6 +123,11 @@ class ServicePoint(TranslatableMixin, PreviewableMixin, index.Indexed, models.Mo
 
     def __str__(self):
         return f"{self.name} ({self.municipality})"
+
+    def save(self, *args, **kwargs):
+        if kwargs.get("update_fields") is None:  # see Topic.save
+            untranslated_record(self)
+        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()

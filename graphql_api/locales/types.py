@@ -4,8 +4,10 @@ import enum
 
 import strawberry
 from django.conf import settings
+from strawberry.utils.str_converters import to_camel_case
 
 from cms.languages import get_content_language
+from content_models.kernel.untranslated import untranslated_of
 from graphql_api.errors import ApiError, ErrorCode
 
 
@@ -42,3 +44,36 @@ class LocaleType:
             direction=TextDirectionType(language.direction),
             is_default=code == settings.LANGUAGE_CODE,
         )
+
+
+@strawberry.type(
+    name="Untranslated",
+    description="Parts of a translation still in its source's language (nobody has translated them yet): render "
+    "them with `lang` = language.code and `dir` = language.direction. Rich text HTML marks its own such parts "
+    "(`<p lang=\"it\" dir=\"ltr\">`).",
+)
+class UntranslatedType:
+    language: LocaleType = strawberry.field(description="The language those parts are in (the source's).")
+    fields: list[str] = strawberry.field(
+        description="The fields still (wholly or in part) in that language, as this type spells them "
+        "(`title`, `summary`, `body`, `text`; `items.<id>.title` inside a block); `\"\"` on a block: its value."
+    )
+
+
+def untranslated_type(fact, names: list[str]) -> UntranslatedType | None:
+    """The API's view of a kernel Untranslated (content_models/kernel/untranslated.py); None when nothing is."""
+    if not names:
+        return None
+    return UntranslatedType(language=LocaleType.from_code(fact.language), fields=names)
+
+
+def api_field_path(path: str) -> str:
+    """A model or block path ("audience_details", "items.<id>.short_title") in the API's camelCase spelling."""
+    return ".".join(to_camel_case(part) for part in path.split("."))
+
+
+def untranslated_resolve(obj) -> UntranslatedType | None:
+    """A page's or snippet's own fields still in the source's language (a StreamField once: its blocks say which)."""
+    fact = untranslated_of(obj)
+    names = dict.fromkeys(api_field_path(path.split(".", 1)[0]) for path in sorted(fact.fields))
+    return untranslated_type(fact, list(names))

@@ -28,7 +28,7 @@ from graphql_api.enums import (
     to_enums,
 )
 from graphql_api.ids import served_id
-from graphql_api.locales.types import LocaleType
+from graphql_api.locales.types import LocaleType, UntranslatedType, untranslated_resolve
 from graphql_api.insights.schema import translation_status_resolve
 from graphql_api.insights.types import TranslationStatus
 from graphql_api.media.types import DocumentType, ImageType
@@ -96,6 +96,13 @@ class PageInterface:
     )
     def is_fallback(self, info: strawberry.Info) -> bool:
         return info.context.loader.served.is_fallback(self)
+
+    @strawberry.field(
+        description="The fields of this translation still in the source's language, and that language (null when "
+        "none is): a portal renders them with its `lang` and `dir`."
+    )
+    def untranslated(self) -> UntranslatedType | None:
+        return untranslated_resolve(self)
 
     @strawberry.field(
         name="translationStatus",

@@ -1,4 +1,5 @@
-"""Topics and service points, served in the asked locale (isFallback when only the Italian source exists)."""
+"""Topics and service points, served in the asked locale (isFallback when only the Italian source exists, or a
+translation that translates nothing yet)."""
 
 import strawberry
 import strawberry_django
@@ -7,7 +8,7 @@ from django.db.models import Q
 from content_models.models import ServicePoint, Topic
 from graphql_api.enums import Province, ServicePointKind, SpokenLanguage, to_enum, to_enums
 from graphql_api.ids import served_id
-from graphql_api.locales.types import LocaleType
+from graphql_api.locales.types import LocaleType, UntranslatedType, untranslated_resolve
 from graphql_api.multiselect import multiselect_q
 from graphql_api.streamfield.convert import stream_blocks
 from graphql_api.streamfield.types import OpeningHoursType
@@ -33,6 +34,13 @@ class TranslatableInterface:
     @strawberry.field(name="isFallback", description="True when served in Italian because the asked locale has none.")
     def is_fallback(self, info: strawberry.Info) -> bool:
         return info.context.loader.served.is_fallback(self)
+
+    @strawberry.field(
+        description="The fields of this translation still in the source's language, and that language (null when "
+        "none is). A translation with none of its strings translated is not served: its source is (isFallback)."
+    )
+    def untranslated(self) -> UntranslatedType | None:
+        return untranslated_resolve(self)
 
 
 @strawberry_django.type(Topic, name="Topic")

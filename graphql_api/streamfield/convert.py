@@ -13,8 +13,10 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from content_models.kernel.references import as_pk, collect_richtext, collect_stream, list_items, raw_stream
 from content_models.kernel.richtext import richtext_html as kernel_richtext_html
+from content_models.kernel.untranslated import NOTHING, Untranslated, untranslated_of
 from graphql_api.ids import block_id, served_id
 from graphql_api.loaders import RequestLoader
+from graphql_api.locales.types import api_field_path, untranslated_type
 from graphql_api.media.urls import absolute_media_url
 
 from .types import registry
@@ -22,13 +24,27 @@ from .types import registry
 
 # --- Converting --------------------------------------------------------------------------------------------------
 class StreamConverter:
-    def __init__(self, loader: RequestLoader, locale_id: int, *, owner_id: str):
+    def __init__(self, loader: RequestLoader, locale_id: int, *, owner_id: str,
+                 untranslated: Untranslated = NOTHING, path: str = ""):
+        """`untranslated` and `path` (the field's name): what of the stream is still in the source's language."""
         self.loader = loader
         self.locale_id = locale_id
         self.owner_id = owner_id  # the served id of the object the stream belongs to (graphql_api/ids.py)
+        self.untranslated = untranslated
+        self.path = path
 
     def stream(self, stream_value) -> list:
-        return self._stream(stream_value.stream_block, raw_stream(stream_value)) if stream_value else []
+        if not stream_value:
+            return []
+        converted = self._stream(stream_value.stream_block, raw_stream(stream_value))
+        if self.untranslated:
+            for graphql_block in converted:
+                if hasattr(graphql_block, "untranslated"):
+                    paths = self.untranslated.within(f"{self.path}.{graphql_block.block_id}")
+                    graphql_block.untranslated = untranslated_type(
+                        self.untranslated, [api_field_path(path) if path else "" for path in paths]
+                    )
+        return converted
 
     def _stream(self, block: blocks.StreamBlock, raw) -> list:
         result = []
@@ -88,7 +104,9 @@ def stream_blocks(obj, field_name: str, loader: RequestLoader) -> list:
     """The GraphQL objects of obj's StreamField `field_name`, references loaded for obj's whole batch."""
     loader.content.prepare(obj, field_name, collect_stream)
     locale_id = getattr(obj, "locale_id", None) or loader.default_locale.pk
-    return StreamConverter(loader, locale_id, owner_id=served_id(obj, loader)).stream(getattr(obj, field_name))
+    converter = StreamConverter(loader, locale_id, owner_id=served_id(obj, loader), untranslated=untranslated_of(obj),
+                                path=field_name)
+    return converter.stream(getattr(obj, field_name))
 
 
 def richtext_html(obj, field_name: str, loader: RequestLoader) -> str:

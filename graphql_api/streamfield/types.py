@@ -13,6 +13,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from content_models import blocks as library
+from graphql_api.locales.types import UntranslatedType
 from graphql_api.media.types import DocumentType, ImageType
 
 from .registry import BlockRegistry
@@ -52,6 +53,11 @@ class BlockInterface:
         "not tell translations apart, so never key a cache by it alone.",
     )
     block_type: str = strawberry.field(description="The block's name in the stream (e.g. `paragraph`).")
+    untranslated: UntranslatedType | None = strawberry.field(
+        default=None,
+        description="This block's fields still in the source's language in a translation (null: none, or a block "
+        "inside another one: the outer block lists them).",
+    )
 
 
 # --- Text --------------------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from wagtail.models import DraftStateMixin, Locale, PreviewableMixin, RevisionMi
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from content_models.kernel.untranslated import untranslated_field, untranslated_record
 from content_models.models.mixins import SOURCE_LOCALE_ONLY, checkboxes_panel
 from content_models.panels import TranslationStatusPanel
 
@@ -34,6 +35,8 @@ class NewsletterIssue(TranslatableMixin, DraftStateMixin, RevisionMixin, Preview
         verbose_name=_("topics"),
         help_text=_("Sent to subscribers of these topics (and to those who chose none). No topic: everyone."),
     )
+    # What of a language edition is still in Italian: its rich text carries lang and dir (content kernel).
+    untranslated = untranslated_field()
 
     panels = [
         TranslationStatusPanel(),  # the language editions older than this issue's last change, if any
@@ -53,6 +56,12 @@ class NewsletterIssue(TranslatableMixin, DraftStateMixin, RevisionMixin, Preview
 
     def __str__(self):
         return self.subject
+
+    def save(self, *args, **kwargs):
+        # A full save records what of a language edition is still untranslated; wagtail-localize saves this way.
+        if kwargs.get("update_fields") is None:
+            untranslated_record(self)
+        super().save(*args, **kwargs)
 
     # --- Language editions ---------------------------------------------------------------------------------
     def get_source_issue(self) -> "NewsletterIssue":

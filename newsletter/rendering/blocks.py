@@ -210,12 +210,13 @@ def teasers_mjml(value, ctx):
         ) if teaser.image_url else ""
         meta = format_html('<p style="margin:0 0 4px;font-size:14px;color:#444444;">{}</p>', teaser.meta) \
             if teaser.meta else ""
-        # A teaser that fell back to Italian says so to screen readers and keeps its own direction.
+        # A teaser that fell back to Italian says so to screen readers and keeps its own direction; so does a title
+        # or summary of a translation still in Italian.
         body = format_html(
-            '<div lang="{}" dir="{}"><h3 style="margin:0 0 4px;font-size:19px;"><a href="{}">{}</a></h3>{}'
-            '<p style="margin:0 0 8px;">{}</p><p style="margin:0;"><a href="{}">{}</a></p></div>',
-            teaser.language.code, teaser.language.direction, teaser.url, teaser.title, meta, teaser.summary,
-            teaser.url, read_more,
+            '<div lang="{}" dir="{}"><h3 style="margin:0 0 4px;font-size:19px;"{}><a href="{}">{}</a></h3>{}'
+            '<p style="margin:0 0 8px;"{}>{}</p><p style="margin:0;"><a href="{}">{}</a></p></div>',
+            teaser.language.code, teaser.language.direction, teaser.title_attrs, teaser.url, teaser.title, meta,
+            teaser.summary_attrs, teaser.summary, teaser.url, read_more,
         )
         parts.append(section(format_html("{}{}", image, text(body)), padding="8px 0 16px"))
     return mark_safe("".join(parts))

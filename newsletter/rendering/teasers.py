@@ -10,7 +10,8 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from cms.languages import ContentLanguage, get_content_language
-from content_models.kernel.presentation import page_summary
+from content_models.kernel.presentation import page_summary, page_summary_field
+from content_models.kernel.untranslated import untranslated_of
 from media.renditions import rendition_get
 
 from .context import RenderContext
@@ -29,6 +30,9 @@ class Teaser:
     meta: str = ""
     image_url: str = ""
     image_alt: str = ""
+    # ` lang="it" dir="ltr"` when the title or summary of a translation is still the source's (else "").
+    title_attrs: str = ""
+    summary_attrs: str = ""
 
 
 def served_page(page, ctx: RenderContext):
@@ -66,4 +70,6 @@ def teaser_for(page, ctx: RenderContext, *, with_image: bool = True) -> Teaser |
         meta=meta,
         image_url=image_url,
         image_alt=image_alt,
+        title_attrs=untranslated_of(served).html_attrs("title"),
+        summary_attrs=untranslated_of(served).html_attrs(page_summary_field(served)),
     )

@@ -17,7 +17,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django_countries import countries
 
 from content_models.choices import AREAS_OF_ACTIVITY, AUDIENCES, SERVICE_POINT_KINDS, SPOKEN_LANGUAGES
-from content_models.kernel.presentation import page_summary
+from content_models.kernel.presentation import page_summary, page_summary_field
+from content_models.kernel.untranslated import untranslated_of
 from content_models.models import (
     AssociationPage,
     EventPage,
@@ -66,6 +67,9 @@ class PrintedSubject:
     sections: list[Section] = field(default_factory=list)
     updated: datetime.datetime | None = None
     poster_figures: SafeString = field(default_factory=SafeString)
+    # ` lang="it" dir="ltr"` on a title or summary of a translation still in its source's language (else "").
+    title_attrs: str = ""
+    summary_attrs: str = ""
 
 
 def _choices(codes, choices) -> str:
@@ -97,6 +101,8 @@ def _page_subject(page, ctx, kind) -> PrintedSubject:
         summary=page_summary(page),
         url=ctx.content.page_url(page),
         updated=page.last_published_at,
+        title_attrs=untranslated_of(page).html_attrs("title"),
+        summary_attrs=untranslated_of(page).html_attrs(page_summary_field(page)),
     )
 
 
@@ -195,6 +201,7 @@ def service_point_subject(point, ctx) -> PrintedSubject:
         title=point.name,
         summary=str(dict(SERVICE_POINT_KINDS).get(point.kind, "")),
         map_url=map_url(point),
+        title_attrs=untranslated_of(point).html_attrs("name"),
     )
     contacts = contact_lines(
         address=point_address(point), phone=point.phone, email=point.email, url=point.website

@@ -121,3 +121,42 @@ def test_translate_this_page_makes_a_draft_that_goes_live_only_when_an_editor_pu
     translated.refresh_from_db()
     assert translated.live and translated.title == ARABIC_TITLE
     assert api_page(client, "/servizi/corsi/") == {"title": ARABIC_TITLE, "isFallback": False, "locale": {"code": "ar"}}
+
+
+@pytest.mark.django_db
+def test_untranslated_parts_of_a_published_translation_keep_their_language(sections):
+    """Issue 12, item 3: what the translator has not translated yet is Italian inside the Arabic page, and says so:
+    rich text in its stored HTML (so every channel shows it), plain strings in the page's record."""
+    from content_models.kernel.untranslated import untranslated_of
+    from tests.factories import service_partly_translated
+
+    italian, arabic = service_partly_translated(sections[ServiceIndexPage])
+
+    assert arabic.live and arabic.title == ARABIC_TITLE
+    assert arabic.audience_details == (
+        '<p data-block-key="a1">للبالغين الأجانب.</p><p data-block-key="a2" dir="ltr" lang="it">Anche per chi lavora.</p>'
+    )
+    paragraph, heading = arabic.body
+    assert paragraph.value.source == "<p>التسجيل في سبتمبر.</p>"
+    fact = untranslated_of(arabic)
+    assert fact.language == "it" and fact.direction == "ltr" and not fact.everything
+    assert fact.fields == {"summary", "audience_details", f"body.{heading.id}.text"}
+    assert untranslated_of(italian) == untranslated_of(arabic.get_translation(italian.locale)) and not untranslated_of(italian)
+
+    # The editor's preview of the translation shows the same marks, on exactly those parts.
+    html = arabic.make_preview_request().content.decode()
+    assert f"<h1>{ARABIC_TITLE}</h1>" in html
+    assert '<p class="summary" lang="it" dir="ltr">Corsi gratuiti per adulti.</p>' in html
+    assert '<p data-block-key="a2" dir="ltr" lang="it">Anche per chi lavora.</p>' in html
+    assert '<p data-block-key="a1">للبالغين الأجانب.</p>' in html
+    assert '<h2 lang="it" dir="ltr">Dove</h2>' in html
+    assert html.count('lang="it"') == 3
+
+    # Once the translator translates the rest and publishes again, no mark is left.
+    from tests.factories.content import translation_sync
+
+    translated = translation_sync(italian, "ar", {
+        "Corsi gratuiti per adulti.": "دورات مجانية للكبار.", "Anche per chi lavora.": "وللعاملين أيضا.",
+        "Dove": "أين",
+    })
+    assert not untranslated_of(translated) and 'lang="it"' not in translated.audience_details

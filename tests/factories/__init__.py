@@ -7,7 +7,9 @@ from .content import (
     ServicePointFactory,
     TopicFactory,
     page_hide,
+    service_partly_translated,
     translation_publish,
+    translation_sync,
 )
 from .media import DocumentFactory, ImageFactory, png_bytes
 
@@ -23,5 +25,7 @@ __all__ = [
     "TopicFactory",
     "page_hide",
     "png_bytes",
+    "service_partly_translated",
     "translation_publish",
+    "translation_sync",
 ]

@@ -139,6 +139,51 @@ def translation_publish(page, code: str, *, publish: bool = True, **fields):
     return type(translation).objects.get(pk=translation.pk)
 
 
+def translation_sync(instance, code: str, strings: dict[str, str]):
+    """The translator's flow in wagtail-localize's editor, then Publish: `strings` (source text -> translation) are
+    translated, every other string keeps its source text (wagtail-localize's fallback). Works for pages (missing
+    ancestors are translated and published too) and snippets. Returns the translation, fresh from the database."""
+    from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+    locale = Locale.objects.get(language_code=code)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        source, _created = TranslationSource.get_or_create_from_instance(instance)
+        Translation.objects.get_or_create(source=source, target_locale=locale)
+        for segment in source.stringsegment_set.select_related("string", "context"):
+            if segment.string.data in strings:
+                StringTranslation.objects.update_or_create(
+                    translation_of=segment.string, locale=locale, context=segment.context,
+                    defaults={"data": strings[segment.string.data]},
+                )
+        translation, _created = source.create_or_update_translation(
+            locale, publish=True, fallback=True, copy_parent_pages=True
+        )
+        if isinstance(translation, Page):
+            for ancestor in translation.get_ancestors().filter(depth__gt=1, live=False):
+                ancestor.specific.save_revision().publish()
+    return type(translation).objects.get(pk=translation.pk)
+
+
+ARABIC_TITLE = "دورات اللغة الإيطالية"
+
+
+def service_partly_translated(parent, code: str = "ar"):
+    """(Italian service, its published translation into `code`) where the translator did the title, the first
+    paragraph of "who it is for" and the body's paragraph, and left the summary, the second paragraph and the
+    body's heading in Italian (issue 12, item 3)."""
+    italian = ServicePageFactory(
+        parent=parent, title="Corsi di italiano", slug="corsi", summary="Corsi gratuiti per adulti.",
+        audience_details='<p data-block-key="a1">Per adulti stranieri.</p><p data-block-key="a2">Anche per chi '
+                         "lavora.</p>",
+        body=[("paragraph", "<p>Iscrizioni a settembre.</p>"), ("heading", {"text": "Dove", "level": "h2"})],
+    )
+    translation = translation_sync(italian, code, {
+        "Corsi di italiano": ARABIC_TITLE, "Per adulti stranieri.": "للبالغين الأجانب.",
+        "Iscrizioni a settembre.": "التسجيل في سبتمبر.",
+    })
+    return italian, translation
+
+
 def page_hide(page, state: str):
     """Put a published page into `state` the way Wagtail (or its scheduler) would: draft, unpublished, expired,
     scheduled, or restricted by password, login or groups. Returns the page."""

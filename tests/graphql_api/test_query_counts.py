@@ -23,14 +23,14 @@ EVENTS_WITH_EVERYTHING = """
   events(first: 100) {
     totalCount
     edges { node {
-      title url path isFallback locale { code direction }
+      title url path isFallback locale { code direction } untranslated { language { code } fields }
       seo { title image { url alt rendition(filter: "thumbnail") { url width height } srcset(filter: "card", widths: [320, 640]) } }
-      topics { name slug }
+      topics { name slug untranslated { fields } }
       organizer { title url logo { rendition(filter: "thumbnail") { url } } }
       translations { url locale { code } }
       breadcrumbs { title url }
       body {
-        __typename
+        __typename untranslated { fields }
         ... on ImageBlock { alt image { rendition(filter: "content") { url } } }
         ... on RichTextBlock { html }
         ... on RelatedPagesBlock { pages { title url ... on ServicePage { topics { name } } } }

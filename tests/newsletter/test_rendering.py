@@ -127,6 +127,29 @@ def test_arabic_edition_is_right_to_left_and_falls_back_to_italian_teasers(secti
 
 
 @pytest.mark.django_db
+def test_italian_left_in_an_arabic_edition_or_page_keeps_its_language(sections):
+    """Issue 12, item 3: the edition's own untranslated paragraph and a teaser's untranslated summary are marked
+    Italian, left to right; what was translated is not."""
+    from content_models.models import ServiceIndexPage
+    from tests.factories import service_partly_translated, translation_sync
+    from tests.factories.content import ARABIC_TITLE
+
+    service, _arabic_service = service_partly_translated(sections[ServiceIndexPage])
+    issue = publish_issue(body=[
+        ("paragraph", "<p>Novità di settembre.</p><p>I corsi ripartono.</p>"),
+        ("teasers", {"title": "", "pages": [service], "show_images": False}),
+    ])
+    arabic = translation_sync(issue, "ar", {"Notizie di maggio": "أخبار مايو", "Novità di settembre.": "جديد سبتمبر."})
+
+    html = collapsed(render_edition(arabic).html)
+    assert '<p style="display: block;margin: 0 0 12px;">جديد سبتمبر.</p><p dir="ltr" lang="it" ' in html
+    assert 'lang="it" style="display: block;margin: 0 0 12px;">I corsi ripartono.</p>' in html
+    assert 'lang="it" dir="ltr">Corsi gratuiti per adulti.</p>' in html
+    assert f'underline;">{ARABIC_TITLE}</a></h3>' in html
+    assert 'font-size:19px;" lang="it"' not in html and 'lang="it" dir="ltr">Novità' not in html
+
+
+@pytest.mark.django_db
 @override_settings(WAGTAIL_I18N_ENABLED=True)
 def test_web_view_needs_a_started_send(client, locales):
     issue = publish_issue()

@@ -116,3 +116,18 @@ def test_the_italian_catalogue_is_complete():
         entry for entry in entries if entry.rstrip().endswith('msgstr ""') and "msgstr[" not in entry
     ]
     assert untranslated == []
+
+
+@pytest.mark.django_db
+def test_italian_left_in_an_arabic_leaflet_keeps_its_language(service_index):
+    """Issue 12, item 3: on paper too, the untranslated summary and paragraph are Italian, left to right (the bidi
+    pass then leaves them alone), and the translated title is not."""
+    from tests.factories import service_partly_translated
+    from tests.factories.content import ARABIC_TITLE
+
+    _italian, arabic = service_partly_translated(service_index)
+    html = edition_document(arabic, Edition("ar", "a4"), ContentSnapshot()).html
+
+    assert f">{ARABIC_TITLE}</h1>" in html and 'lang="it">' + ARABIC_TITLE not in html
+    assert '<p class="summary" dir="ltr" lang="it">Corsi gratuiti per adulti.</p>' in html
+    assert '<p data-block-key="a2" dir="ltr" lang="it">Anche per chi lavora.</p>' in html

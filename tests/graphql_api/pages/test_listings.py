@@ -251,3 +251,41 @@ def test_all_day_events_give_their_days_and_zone(graphql, event_index):
     }
     assert (nodes[1]["startDate"], nodes[1]["endDate"]) == ("2031-06-05", "2031-06-06"), "midnight ends the day before"
     assert (nodes[2]["startDate"], nodes[2]["endDate"], nodes[2]["allDay"]) == ("2031-06-09", None, False)
+
+
+SNIPPETS_IN_ARABIC = """
+{
+  topics(locale: "ar") { edges { node { name isFallback locale { code } untranslated { fields } } } }
+  servicePoints(locale: "ar") {
+    edges { node { name isFallback locale { code } untranslated { language { code direction } fields } } }
+  }
+}
+"""
+
+
+@pytest.mark.django_db
+def test_a_snippet_translation_still_all_in_italian_is_served_as_the_italian_fallback(graphql, service_index):
+    """Issue 12, item 3: topics and service points cannot be drafts, so a translation nobody has translated yet
+    is live at once; it is served as what it is, the Italian original flagged as a fallback, not as Arabic."""
+    from tests.factories import ServicePointFactory, TopicFactory, translation_sync
+
+    topic = TopicFactory(name="Salute", slug="salute", description="Medici e ospedali.")
+    point = ServicePointFactory(name="Sportello Unico", address="Via Roma 1", municipality="Genova")
+    translation_sync(topic, "ar", {})
+    translation_sync(point, "ar", {"Sportello Unico": "الشباك الموحد"})
+    service = ServicePageFactory(parent=service_index, slug="salute", topics=[topic], service_points=[point])
+
+    data = graphql.data(SNIPPETS_IN_ARABIC)
+    assert [edge["node"] for edge in data["topics"]["edges"]] == [
+        {"name": "Salute", "isFallback": True, "locale": {"code": "it"}, "untranslated": None}
+    ]
+    served_point = data["servicePoints"]["edges"][0]["node"]
+    assert served_point["name"] == "الشباك الموحد" and served_point["isFallback"] is False
+    assert served_point["untranslated"]["language"] == {"code": "it", "direction": "LTR"}
+    assert "address" in served_point["untranslated"]["fields"] and "name" not in served_point["untranslated"]["fields"]
+    # A page's topics follow the same rule.
+    page = graphql.data(
+        'query ($id: ID!) { page(id: $id, locale: "ar") { ... on ServicePage { topics { name isFallback locale { code } } } } }',
+        {"id": str(service.pk)},
+    )["page"]
+    assert page["topics"] == [{"name": "Salute", "isFallback": True, "locale": {"code": "it"}}]

@@ -191,3 +191,41 @@ def test_ids_say_what_was_served_and_page_by_id_takes_them_back(graphql, service
     assert graphql.data(PAGE_IDS, {"id": str(pk), "locale": "es"})["page"] == spanish
     assert graphql.data(PAGE_IDS, {"id": f"page:{pk}:it:for-ar"})["page"]["id"] == f"page:{ar_pk}:ar"
     assert graphql.data(PAGE_IDS, {"id": spanish["id"], "locale": "ar"})["page"] == arabic_page
+
+
+UNTRANSLATED = """
+query ($path: String!) {
+  page(path: $path, locale: "ar") {
+    title isFallback locale { code }
+    untranslated { language { code direction } fields }
+    ... on ServicePage {
+      summary audienceDetails
+      body { blockId untranslated { language { code } fields } ... on RichTextBlock { html } }
+    }
+  }
+}
+"""
+
+
+@pytest.mark.django_db
+def test_untranslated_parts_of_a_translation_say_their_language(graphql, service_index):
+    """Issue 12, item 3: Italian text left in an Arabic page is served as Italian, left to right, and only it."""
+    from tests.factories import service_partly_translated
+
+    _italian, arabic = service_partly_translated(service_index)
+    page = graphql.data(UNTRANSLATED, {"path": "/servizi/corsi/"})["page"]
+
+    assert page["isFallback"] is False and page["locale"] == {"code": "ar"}
+    assert page["untranslated"] == {
+        "language": {"code": "it", "direction": "LTR"}, "fields": ["audienceDetails", "body", "summary"],
+    }
+    assert page["summary"] == "Corsi gratuiti per adulti."
+    assert page["audienceDetails"] == (
+        '<p data-block-key="a1">للبالغين الأجانب.</p><p data-block-key="a2" dir="ltr" lang="it">Anche per chi lavora.</p>'
+    )
+    paragraph, heading = page["body"]
+    assert paragraph == {"blockId": paragraph["blockId"], "untranslated": None, "html": "<p>التسجيل في سبتمبر.</p>"}
+    assert heading == {"blockId": str(arabic.body[1].id), "untranslated": {"language": {"code": "it"}, "fields": ["text"]}}
+    # The Italian original has nothing to mark.
+    italian = graphql.data(UNTRANSLATED.replace('"ar"', '"it"'), {"path": "/servizi/corsi/"})["page"]
+    assert italian["untranslated"] is None and {block["untranslated"] for block in italian["body"]} == {None}

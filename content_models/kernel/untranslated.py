@@ -1,0 +1,230 @@
+"""Untranslated segments: which parts of a translation still hold its source's text, and in which language.
+
+wagtail-localize writes a translation from its source and the strings translated so far; a string nobody has
+translated yet is filled with the source text (`save_target` syncs with `fallback=True`). A published Arabic page
+may then hold Italian paragraphs, and a reader must never get Italian text labelled as Arabic.
+
+The fact comes from wagtail-localize's own tables, not from comparing texts (names, numbers and addresses are
+legitimately the same in both languages): a `StringSegment` of the translation's source with no
+`StringTranslation` in the target locale is untranslated. It is recorded when the translation is *written*
+(the model's full save calls `untranslated_record`, so a draft's revision carries it too and its preview shows
+it), once, with the content:
+- in rich text, the untranslated parts are marked in the stored HTML itself: their block element (a paragraph, a
+  list item, a heading) gets `lang` and `dir` of the source language (`<p lang="it" dir="ltr">` inside an Arabic
+  page), or a `<span lang dir>` when it shares its element with translated text. Every channel (API, previews,
+  emails, feeds, print) renders stored rich text, so each shows the mark without knowing of it;
+- plain strings (a title, a summary, a heading block, a topic's name) cannot carry markup: their paths are kept in
+  the object's `untranslated` field (`{"language": "it", "fields": ["title", "body.<block id>.text"],
+  "everything": false}`), which a channel reads through `untranslated_of(obj)` and renders its own way.
+Reading costs no query: the record is a column of the row every channel already reads.
+
+Only a translation wagtail-localize keeps in sync is recorded. Once an editor converts it to manual editing, its
+text is theirs, and the record is cleared.
+
+A snippet that cannot be a draft (a topic, a service point) is live as soon as it is written: one whose strings
+are all still the source's (`everything`) is not a translation yet, and the fallback rule (fallback.py) serves
+its source in its place, flagged as a fallback.
+"""
+
+import dataclasses
+from collections import defaultdict
+from functools import cache
+
+from bs4 import BeautifulSoup
+from django.db import models
+from django.db.models import Exists, OuterRef
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.fields import RichTextField, StreamField
+from wagtail.rich_text import RichText
+
+from cms.languages import get_content_language
+
+FIELD = "untranslated"  # the JSON column of every translatable model that records it
+NOT_TEXT = frozenset({"slug"})  # strings wagtail-localize translates that readers never read as text (an address)
+
+
+def untranslated_field() -> models.JSONField:
+    """The column that records it. Not editable: wagtail-localize neither translates nor copies it, and no form
+    shows it; the model's save() calls untranslated_record on every full save."""
+    return models.JSONField(_("untranslated parts"), default=dict, blank=True, editable=False)
+
+
+@dataclasses.dataclass(frozen=True)
+class Untranslated:
+    """What of one object is still in its source language: `fields` are wagtail-localize's context paths of plain
+    strings and of rich texts with untranslated parts ("title", "body.<block id>", "body.<block id>.text")."""
+
+    language: str = ""
+    fields: frozenset[str] = frozenset()
+    everything: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.fields)
+
+    @property
+    def direction(self) -> str:
+        return get_content_language(self.language).direction if self.language else "ltr"
+
+    def covers(self, path: str) -> bool:
+        """Whether the plain string or rich text at `path` (a field, a block, a block's child) is untranslated."""
+        return path in self.fields
+
+    def html_attrs(self, path: str) -> str:
+        """` lang="it" dir="ltr"` for an HTML element showing the plain string at `path` when it is untranslated,
+        else "": what previews, emails and print put on a title or a summary."""
+        if not self.covers(path):
+            return mark_safe("")
+        return format_html(' lang="{}" dir="{}"', self.language, self.direction)
+
+    def html_attrs_within(self, prefix: str) -> dict[str, str]:
+        """html_attrs of each untranslated path under `prefix` (a block: "body.<id>"), by relative path ("text")."""
+        return {path: self.html_attrs(f"{prefix}.{path}" if path else prefix) for path in self.within(prefix)}
+
+    def within(self, prefix: str) -> list[str]:
+        """The untranslated paths under `prefix` ("body.<block id>"), relative to it ("" for the block itself)."""
+        start = prefix + "."
+        return sorted(
+            path[len(start):] if path != prefix else "" for path in self.fields if path == prefix or path.startswith(start)
+        )
+
+    def as_json(self) -> dict:
+        if not self.fields:
+            return {}
+        return {"language": self.language, "fields": sorted(self.fields), "everything": self.everything}
+
+
+NOTHING = Untranslated()
+
+
+def untranslated_of(obj) -> Untranslated:
+    """The recorded fact for `obj` (a page, a snippet, a page of a revision): nothing for an original."""
+    stored = getattr(obj, FIELD, None) or {}
+    if not stored.get("fields"):
+        return NOTHING
+    return Untranslated(stored.get("language", ""), frozenset(stored["fields"]), bool(stored.get("everything")))
+
+
+@cache
+def serves_source_when_untranslated(model) -> bool:
+    """A model whose translations are live as soon as written (no drafts): wholly untranslated, its source serves."""
+    from wagtail.models import DraftStateMixin
+
+    return any(field.name == FIELD for field in model._meta.concrete_fields) and not issubclass(model, DraftStateMixin)
+
+
+# --- Recording, when a translation is written ----------------------------------------------------------------------
+def untranslated_segments_read(instance) -> tuple[str, dict[str, set[int]], bool] | None:
+    """(source language, {context path: positions of its untranslated strings}, nothing translated at all) for a
+    translation wagtail-localize keeps in sync, from its tables in two queries; None for anything else (an
+    original, a translation not made by wagtail-localize or converted to manual editing)."""
+    from wagtail_localize.models import StringSegment, StringTranslation, Translation
+
+    if getattr(instance, "translation_key", None) is None or instance.locale_id is None:
+        return None
+    translation = (
+        Translation.objects.filter(
+            source__object_id=instance.translation_key, target_locale_id=instance.locale_id, enabled=True
+        )
+        .select_related("source__locale")
+        .first()
+    )
+    if translation is None:
+        return None
+    translated = StringTranslation.objects.filter(
+        translation_of_id=OuterRef("string_id"),
+        context_id=OuterRef("context_id"),
+        locale_id=instance.locale_id,
+        has_error=False,
+    )
+    rows = (
+        StringSegment.objects.filter(source_id=translation.source_id)
+        .annotate(translated=Exists(translated))
+        .order_by("order")
+        .values_list("context__path", "translated")
+    )
+    missing: dict[str, set[int]] = defaultdict(set)
+    count: dict[str, int] = defaultdict(int)
+    any_translated = False
+    for path, is_translated in rows:
+        if path in NOT_TEXT:
+            continue
+        position = count[path]  # the strings of one context are its template's positions, in order
+        count[path] += 1
+        if is_translated:
+            any_translated = True
+        else:
+            missing[path].add(position)
+    return translation.source.locale.language_code, dict(missing), bool(count) and not any_translated
+
+
+def untranslated_record(instance) -> None:
+    """Record on `instance` (about to be saved) what is still untranslated, and mark its rich text (module doc)."""
+    found = untranslated_segments_read(instance)
+    if found is None or not found[1]:
+        setattr(instance, FIELD, {})
+        return
+    language, missing, everything = found
+    direction = get_content_language(language).direction
+    for field in instance._meta.concrete_fields:
+        if isinstance(field, RichTextField) and field.name in missing:
+            setattr(instance, field.name, mark_html(getattr(instance, field.name), missing[field.name], language,
+                                                    direction))
+        elif isinstance(field, StreamField):
+            _mark_stream(getattr(instance, field.name), field.name, missing, language, direction)
+    setattr(instance, FIELD, Untranslated(language, frozenset(missing), everything).as_json())
+
+
+def _mark_stream(stream_value, path: str, missing, language: str, direction: str) -> None:
+    if not stream_value or not any(key.startswith(path + ".") for key in missing):
+        return
+    for child in stream_value:
+        child.value = _marked(child.block, child.value, f"{path}.{child.id}", missing, language, direction)
+
+
+def _marked(block, value, path: str, missing, language: str, direction: str):
+    """`value` of `block` at wagtail-localize's context `path`, its untranslated rich text marked."""
+    if not any(key == path or key.startswith(path + ".") for key in missing):
+        return value
+    if isinstance(block, blocks.RichTextBlock) and value is not None:
+        return RichText(mark_html(value.source, missing.get(path, set()), language, direction))
+    if isinstance(block, blocks.StructBlock):
+        for name, child_block in block.child_blocks.items():
+            value[name] = _marked(child_block, value.get(name), f"{path}.{name}", missing, language, direction)
+    elif isinstance(block, blocks.ListBlock):
+        for item in value.bound_blocks:
+            item.value = _marked(block.child_block, item.value, f"{path}.{item.id}", missing, language, direction)
+    elif isinstance(block, blocks.StreamBlock):
+        for child in value:
+            child.value = _marked(child.block, child.value, f"{path}.{child.id}", missing, language, direction)
+    return value
+
+
+def mark_html(html: str, positions: set[int], language: str, direction: str) -> str:
+    """Stored rich text with the strings at `positions` (wagtail-localize's template positions) marked as being in
+    `language`: on their block element when all of its text is untranslated, else in a span of their own.
+
+    wagtail-localize's own extract/restore pair finds the strings exactly as it placed them; marking an element
+    that is marked already changes nothing, so publishing a revision again leaves its HTML as it was.
+    """
+    from wagtail_localize.strings import extract_strings, restore_strings
+
+    if not html or not positions:
+        return html
+    template, strings = extract_strings(html)
+    soup = BeautifulSoup(template, "html.parser")
+    marks = {"lang": language, "dir": direction}
+    for text in soup.find_all("text"):
+        if int(text["position"]) not in positions:
+            continue
+        parent = text.parent
+        whole = parent is not None and parent.name != "[document]" and all(
+            int(other["position"]) in positions for other in parent.find_all("text")
+        )
+        if whole:
+            parent.attrs.update(marks)
+        else:
+            text.wrap(soup.new_tag("span", attrs=marks))
+    return restore_strings(str(soup), strings)
