@@ -15,6 +15,8 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page, PreviewableMixin
 from wagtail_localize.models import Translation
 
+from content_models.kernel.untranslated import untranslated_record
+
 
 def _previewable_snippet_model(translation: Translation):
     model = translation.source.specific_content_type.model_class()
@@ -55,6 +57,7 @@ def snippet_translation_preview(request, translation_id: int, mode: str = ""):
         raise Http404 from None  # not yet created in the target language: "Translate" creates it
     if mode not in dict(instance.preview_modes):
         raise Http404
+    untranslated_record(instance)  # as a save would: the strings still in the source's language say so
     return instance.make_preview_request(request, mode)
 
 

@@ -38,6 +38,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
+from wagtail.blocks import StreamValue
 from wagtail.rich_text import RichText
 
 from cms.languages import get_content_language
@@ -173,15 +174,21 @@ def untranslated_record(instance) -> None:
             setattr(instance, field.name, mark_html(getattr(instance, field.name), missing[field.name], language,
                                                     direction))
         elif isinstance(field, StreamField):
-            _mark_stream(getattr(instance, field.name), field.name, missing, language, direction)
+            setattr(instance, field.name,
+                    _mark_stream(getattr(instance, field.name), field.name, missing, language, direction))
     setattr(instance, FIELD, Untranslated(language, frozenset(missing), everything).as_json())
 
 
-def _mark_stream(stream_value, path: str, missing, language: str, direction: str) -> None:
+def _mark_stream(stream_value, path: str, missing, language: str, direction: str):
+    """The stream with its untranslated rich text marked: a new StreamValue, since channels read a stream's raw
+    data, which a StreamValue keeps as it was loaded even when a child's value changes."""
     if not stream_value or not any(key.startswith(path + ".") for key in missing):
-        return
-    for child in stream_value:
-        child.value = _marked(child.block, child.value, f"{path}.{child.id}", missing, language, direction)
+        return stream_value
+    return StreamValue(stream_value.stream_block, [
+        (child.block_type, _marked(child.block, child.value, f"{path}.{child.id}", missing, language, direction),
+         child.id)
+        for child in stream_value
+    ])
 
 
 def _marked(block, value, path: str, missing, language: str, direction: str):

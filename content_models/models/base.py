@@ -96,6 +96,12 @@ class BasePage(Page):
             return None
         return super().publish(revision, user=user, **kwargs)
 
+    def serve_preview(self, request, mode_name):
+        """Wagtail's preview. wagtail-localize previews a translation in progress as an instance built in memory,
+        never saved: it gets what a save would record, so the translator sees which parts are still Italian."""
+        untranslated_record(self)
+        return super().serve_preview(request, mode_name)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["content_language"] = get_content_language(self.locale.language_code)

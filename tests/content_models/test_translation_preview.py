@@ -1,5 +1,7 @@
 """Previews of snippet translations from wagtail-localize's translation editor (it has them for pages only)."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -60,7 +62,10 @@ def test_an_issue_translation_previews_what_the_translator_wrote_so_far(editor_c
     assert response.status_code == 200 and response["Content-Type"].startswith(content_type)
     content = response.content.decode()
     assert expected in content and SUBJECT_AR in content
-    assert "settembre." in content  # not translated yet: the source's text
+    assert "settembre." in content  # not translated yet: the source's text, and marked so (issue 12, item 3)
+    if mode == "html":
+        collapsed = " ".join(content.split())  # the email's lines are broken where a break changes nothing
+        assert re.search(r'<p dir="ltr" lang="it"[^>]*>I corsi ripartono a settembre\.</p>', collapsed)
     arabic = translation.get_target_instance()
     assert arabic.subject == "Notizie di giugno" and not arabic.live, "a preview saves nothing"
 
