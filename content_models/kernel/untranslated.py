@@ -87,9 +87,8 @@ class Untranslated:
     def within(self, prefix: str) -> list[str]:
         """The untranslated paths under `prefix` ("body.<block id>"), relative to it ("" for the block itself)."""
         start = prefix + "."
-        return sorted(
-            path[len(start):] if path != prefix else "" for path in self.fields if path == prefix or path.startswith(start)
-        )
+        inside = (path for path in self.fields if path == prefix or path.startswith(start))
+        return sorted(path[len(start):] if path != prefix else "" for path in inside)
 
     def as_json(self) -> dict:
         if not self.fields:

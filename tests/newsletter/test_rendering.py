@@ -139,7 +139,8 @@ def test_italian_left_in_an_arabic_edition_or_page_keeps_its_language(sections):
         ("paragraph", "<p>Novità di settembre.</p><p>I corsi ripartono.</p>"),
         ("teasers", {"title": "", "pages": [service], "show_images": False}),
     ])
-    arabic = translation_sync(issue, "ar", {"Notizie di maggio": "أخبار مايو", "Novità di settembre.": "جديد سبتمبر."})
+    arabic = translation_sync(issue, "ar", {"Notizie di maggio": "أخبار مايو",
+                                            "Novità di settembre.": "جديد سبتمبر."})
 
     html = collapsed(render_edition(arabic).html)
     assert '<p style="display: block;margin: 0 0 12px;">جديد سبتمبر.</p><p dir="ltr" lang="it" ' in html

@@ -285,7 +285,8 @@ def test_a_snippet_translation_still_all_in_italian_is_served_as_the_italian_fal
     assert "address" in served_point["untranslated"]["fields"] and "name" not in served_point["untranslated"]["fields"]
     # A page's topics follow the same rule.
     page = graphql.data(
-        'query ($id: ID!) { page(id: $id, locale: "ar") { ... on ServicePage { topics { name isFallback locale { code } } } } }',
+        'query ($id: ID!) { page(id: $id, locale: "ar") {'
+        " ... on ServicePage { topics { name isFallback locale { code } } } } }",
         {"id": str(service.pk)},
     )["page"]
     assert page["topics"] == [{"name": "Salute", "isFallback": True, "locale": {"code": "it"}}]
