@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install install-test translations messages migrate seed admin test test-only test-postgres bench bench-print fuzz load lock schema clean graphiql
+.PHONY: run install install-test translations messages migrate seed admin test test-setup system-packages client-packages graphiql-for-test test-only test-postgres bench bench-print fuzz load lock schema clean graphiql
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
@@ -66,11 +66,22 @@ $(GRAPHIQL_ASSETS): graphql_api/graphiql/package-lock.json graphql_api/graphiql/
 
 graphiql: $(GRAPHIQL_ASSETS)
 
-test: install-test
-	scripts/system-packages.sh
-	scripts/client-packages.sh
-	$(MAKE) graphiql
+test: test-setup
 	$(MAKE) test-only
+
+# What the suite needs installed. Python's packages do not wait for Debian's; the two npm installs wait only for
+# npm (Debian's, on a machine without Node.js): `make -j` runs them side by side (.ci/run does, on a fresh machine).
+# SYSTEM_PACKAGES adds Debian packages to the same apt-get run (CI: postgresql, for its second pass).
+test-setup: install-test client-packages graphiql-for-test
+
+system-packages:
+	scripts/system-packages.sh $(SYSTEM_PACKAGES)
+
+client-packages: system-packages
+	scripts/client-packages.sh
+
+graphiql-for-test: system-packages
+	$(MAKE) --no-print-directory graphiql
 
 # PYTEST_ARGS narrows a run, e.g. PYTEST_ARGS='-m "not browser and not clients"' (CI's PostgreSQL pass).
 test-only: translations
