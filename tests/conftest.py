@@ -28,6 +28,18 @@ def pytest_sessionstart(session):
     compile_catalogues()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hashing():
+    """Django's own advice for test suites: the real hasher costs a few tenths of a second a password by design
+    (every test user, every login, every wrong password the throttling tests try). MD5 first for what tests hash;
+    the real ones stay listed, so a hash made elsewhere (a subprocess, a restored backup) still checks."""
+    from django.test import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher",
+                                             *settings.PASSWORD_HASHERS]):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Uploaded files of a test land in its own folder, never in var/media."""

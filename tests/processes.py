@@ -2,8 +2,8 @@
 
 Each server is a real `manage.py runserver` on a loopback port with its own local-memory cache; a third process
 writes through `manage.py shell -c`, as an editor's request would. The database file is a copy of the migrated
-test database (a fresh `migrate` when the tests do not run on SQLite); every step has a timeout and the servers
-are stopped whatever happens.
+test database (when the tests do not run on SQLite, of one file migrated for the run); every step has a timeout
+and the servers are stopped whatever happens.
 """
 
 import os
@@ -49,19 +49,41 @@ def manage(environment: dict, *args: str) -> None:
 @pytest.fixture(scope="module")
 def shared_database(tmp_path_factory, django_db_setup, django_db_blocker) -> Path:
     """The database file the servers share, migrated: a copy of the test database when it is SQLite (seconds),
-    a fresh `migrate` otherwise. Module-scoped, so the copy is made before any test transaction holds a lock."""
+    a copy of the run's one freshly migrated file otherwise. Module-scoped, so the copy is made before any test
+    transaction holds a lock."""
     database = tmp_path_factory.mktemp("processes") / "shared.sqlite3"
     with django_db_blocker.unblock():
         if connection.vendor == "sqlite":
             connection.ensure_connection()
-            target = sqlite3.connect(database)
-            try:
-                connection.connection.backup(target)
-            finally:
-                target.close()
+            _sqlite_copy(connection.connection, database)
             return database
-    manage(process_environment(database), "migrate", "--no-input")
+    source = sqlite3.connect(_migrated_file(tmp_path_factory))
+    try:
+        _sqlite_copy(source, database)
+    finally:
+        source.close()
     return database
+
+
+_MIGRATED: list[Path] = []
+
+
+def _migrated_file(tmp_path_factory) -> Path:
+    """A SQLite file at the latest migrations, made once per run: a `migrate` from nothing takes a minute on a
+    shared two-core machine, and each module of servers gets a copy of its own."""
+    if not _MIGRATED:
+        database = tmp_path_factory.mktemp("processes-migrated") / "migrated.sqlite3"
+        manage(process_environment(database), "migrate", "--no-input")
+        _MIGRATED.append(database)
+    return _MIGRATED[0]
+
+
+def _sqlite_copy(source: sqlite3.Connection, path: Path) -> None:
+    target = sqlite3.connect(path)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
 
 
 class Server:

@@ -73,12 +73,6 @@ def world(sections, editor, django_capture_on_commit_callbacks):
     )
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    # The real hasher costs ~0.3 s a password by design; these tests are about permissions, not hashing.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def secrets(world, sections, locales, django_capture_on_commit_callbacks):
     """B's unpublished work and the Region's unpublished content, each carrying the word SEGRETO (secrets.py)."""
