@@ -6,8 +6,9 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+GRAPPLE_VENV := var/bench-grapple-venv
 
-.PHONY: run install install-test translations messages migrate seed admin test test-setup system-packages client-packages graphiql-for-test test-only test-postgres bench bench-print fuzz load lock schema clean graphiql
+.PHONY: run install install-test translations messages migrate seed admin test test-setup system-packages client-packages graphiql-for-test test-only test-postgres bench bench-print bench-grapple-venv fuzz load lock schema clean graphiql
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
@@ -91,17 +92,28 @@ test-only: translations
 test-postgres: install-test translations
 	DATABASE_URL="$$(scripts/postgres.sh start)" $(BIN)/pytest
 
-# The API benchmark (benchmarks/README.md): seeds a throw-away database, serves it with gunicorn, loads it with wrk.
-# About 15 minutes; BENCH_QUICK=1 for a short development run, BENCH_DB=sqlite|postgresql for one database.
+# The API benchmark (benchmarks/README.md): seeds a throw-away database, serves it with gunicorn, loads it with wrk,
+# next to Wagtail's REST API v2, API v3 and wagtail-grapple (from its own venv, below). BENCH_QUICK=1 for a short
+# development run, BENCH_DB=sqlite|postgresql for one database, BENCH_SCALE=10 to add the 10x-content comparison.
 # Not part of `make test`: it reports figures, it asserts nothing about speed.
 $(VENV)/.installed-bench: requirements-bench.lock $(VENV)/.installed-test
 	$(BIN)/pip install --quiet --requirement requirements-bench.lock
 	@touch $@
 
-bench: $(VENV)/.installed-bench
+bench: $(VENV)/.installed-bench $(GRAPPLE_VENV)/.installed
 	scripts/bench-packages.sh
 	$(BIN)/python benchmarks/api/run.py $(BENCH_ARGS)
 	$(MAKE) bench-print
+
+# The grapple side's own virtualenv (benchmarks/grapple): wagtail-grapple needs graphene and a graphql-core < 3.3,
+# strawberry needs 3.3, so they never share one. Same pins as the project's lock for every package both have.
+$(GRAPPLE_VENV)/.installed: benchmarks/grapple/requirements.lock
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
+	$(PYTHON) -m venv $(GRAPPLE_VENV)
+	$(GRAPPLE_VENV)/bin/pip install --quiet --requirement benchmarks/grapple/requirements.lock
+	@touch $@
+
+bench-grapple-venv: $(GRAPPLE_VENV)/.installed
 
 # Print alone (a minute or two): leaflets in Arabic and Chinese, a 12-service booklet, the worker's peak memory.
 bench-print: $(VENV)/.installed-bench
@@ -135,6 +147,10 @@ lock: | $(BIN)/python
 		--extra bench --constraint requirements.lock --output-file requirements-bench.lock pyproject.toml
 	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-trusted-host --no-emit-find-links \
 		--extra fuzz --constraint requirements-test.lock --output-file requirements-fuzz.lock pyproject.toml
+	$(BIN)/python benchmarks/grapple/lock_inputs.py var/grapple-lock
+	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-trusted-host --no-emit-find-links \
+		--constraint var/grapple-lock/constraints.txt --output-file benchmarks/grapple/requirements.lock \
+		var/grapple-lock/requirements.in
 
 clean:
-	rm -rf $(VENV) var/db.sqlite3* var/.demo-seeded
+	rm -rf $(VENV) $(GRAPPLE_VENV) var/db.sqlite3* var/.demo-seeded

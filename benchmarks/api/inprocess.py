@@ -2,7 +2,10 @@
 
 Run by run.py in its own process, with the benchmark's settings and database in the environment:
 
-    python -m benchmarks.api.inprocess --output FILE --floor-dir DIR [--requests N] [--rounds R] [--profile DIR]
+    python -m benchmarks.api.inprocess --output FILE --floor-dir DIR [--sides graphql,v2,v3] [--requests N]
+        [--rounds R] [--profile DIR]
+
+The grapple side runs in a process of its own (its virtualenv has no strawberry): `--sides grapple`.
 
 Requests go through Django's test Client: the whole middleware stack and URL routing, no socket. GraphQL's
 response cache is off for W1-W3 (`GRAPHQL_RESPONSE_CACHE_SECONDS=0` in the environment would turn it off for
@@ -20,7 +23,7 @@ from pathlib import Path
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(PROJECT_DIR))
 
-from benchmarks.api import stats, workloads
+from benchmarks.api import sides, stats, workloads
 
 
 def override_settings(**kwargs):
@@ -41,36 +44,48 @@ def _uncached_settings():
     return override_settings(GRAPHQL_API={**settings.GRAPHQL_API, "RESPONSE_CACHE_SECONDS": 0})
 
 
-def _requester(client, side: str, target):
-    """A function making one request of this side, and checking it succeeded."""
+def _fetcher(client):
+    """One GET, redirects not followed: what v3's sequences are resolved with."""
 
-    def graphql():
-        response = client.post("/graphql/", target.body, content_type="application/json")
+    def fetch(path: str) -> tuple[int, str, bytes]:
+        response = client.get(path)
+        return response.status_code, response.headers.get("Location", ""), response.content
+
+    return fetch
+
+
+def _requester(client, side: str, calls: list):
+    """A function making this side's requests for one workload (checking each succeeded); returns their bytes."""
+
+    def one(call) -> int:
+        if isinstance(call, workloads.GraphQLRequest):
+            response = client.post("/graphql/", call.body, content_type="application/json")
+        else:
+            response = client.get(call)
         _check(response, side)
-        return response
+        return len(response.content)
 
-    def get():
-        response = client.get(target)
-        _check(response, side)
-        return response
+    def run() -> int:
+        return sum(one(call) for call in calls)
 
-    return graphql if side == "graphql" else get
+    return run
 
 
 def _check(response, side: str) -> None:
-    if response.status_code != 200 or (side.startswith("graphql") and b'"errors"' in response.content[:5000]):
+    ok = response.status_code == 200 or (side == "v3" and response.status_code == 302)  # v3's find redirects
+    if not ok or (side.startswith(("graphql", "grapple")) and b'"errors"' in response.content[:5000]):
         raise SystemExit(f"{side}: HTTP {response.status_code}: {response.content[:500]!r}")
 
 
 def count_queries(make_request) -> tuple[int, int]:
-    """SQL queries of one warm request, and its response size."""
+    """SQL queries of one warm run of a side's requests for a workload, and the bytes they answered."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     make_request()  # warm: renditions made, caches filled
     with CaptureQueriesContext(connection) as captured:
-        response = make_request()
-    return len(captured.captured_queries), len(response.content)
+        size = make_request()
+    return len(captured.captured_queries), size
 
 
 def time_sides(requesters: dict, *, rounds: int, per_round: int) -> dict[str, list[float]]:
@@ -98,42 +113,37 @@ def latency_summary(values: list[float]) -> dict:
 
 def measure(args) -> dict:
     client = _client()
-    result = {"scaling": {}, "workloads": {}}
+    side_names = [side for side in args.sides.split(",") if side]
+    result = {"sides": side_names, "scaling": {}, "workloads": {}}
     with _uncached_settings():
-        for name, scaling in workloads.SCALING.items():
-            counts = {}
-            for side in ("graphql", "v2"):
-                counts[side] = [count_queries(_requester(client, side, target)) for target in scaling[side]]
-            items = next(value for key, value in scaling.items() if key not in ("graphql", "v2"))
-            result["scaling"][name] = {
-                "items": list(items),
-                "unit": next(key for key in scaling if key not in ("graphql", "v2")),
-                **{
-                    side: {"queries": [count for count, _size in counts[side]], "constant": len({c for c, _ in counts[side]}) == 1}
-                    for side in counts
-                },
-            }
-        for name, (label, graphql_request, v2_path) in workloads.UNCACHED.items():
-            requesters = {
-                "graphql": _requester(client, "graphql", graphql_request),
-                "v2": _requester(client, "v2", v2_path),
-            }
+        side_calls = {side: sides.calls(side, _fetcher(client)) for side in side_names}
+        for name in workloads.SCALING:
+            unit, items = sides.workload_items(name)
+            result["scaling"][name] = {"items": list(items), "unit": unit}
+            for side in side_names:
+                counts = [count_queries(_requester(client, side, calls)) for calls in side_calls[side]["scaling"][name]]
+                result["scaling"][name][side] = {
+                    "queries": [count for count, _size in counts],
+                    "constant": len({count for count, _size in counts}) == 1,
+                    "http_requests": [len(calls) for calls in side_calls[side]["scaling"][name]],
+                }
+        for name, (label, _request, _v2) in workloads.UNCACHED.items():
+            requesters = {side: _requester(client, side, side_calls[side]["uncached"][name]) for side in side_names}
             times = time_sides(requesters, rounds=args.rounds, per_round=args.requests)
-            result["workloads"][name] = {
-                "label": label,
-                **{
-                    side: {
-                        **latency_summary(times[side]),
-                        "sql_queries": count_queries(requesters[side])[0],
-                        "response_bytes": len(requesters[side]().content),
-                    }
-                    for side in requesters
-                },
-            }
-    with override_settings(BENCH_FLOOR_DIR=str(args.floor_dir)):
-        result["workloads"].update(_cached(client, args))
-    if args.profile:
-        _profile(client, Path(args.profile), args.requests)
+            result["workloads"][name] = {"label": label}
+            for side, make_request in requesters.items():
+                queries, size = count_queries(make_request)
+                result["workloads"][name][side] = {
+                    **latency_summary(times[side]),
+                    "sql_queries": queries,
+                    "response_bytes": size,
+                    "http_requests": len(side_calls[side]["uncached"][name]),
+                }
+    if "graphql" in side_names:
+        with override_settings(BENCH_FLOOR_DIR=str(args.floor_dir)):
+            result["workloads"].update(_cached(client, args))
+        if args.profile:
+            _profile(client, Path(args.profile), args.requests)
     return result
 
 
@@ -158,8 +168,8 @@ def _cached(client, args) -> dict:
 
         floor._bodies.cache_clear()
         requesters = {
-            "graphql_cached": _requester(client, "graphql-cached", graphql_request.persisted_path()),
-            "django_floor": _requester(client, "django_floor", f"/bench/floor/{name}/"),
+            "graphql_cached": _requester(client, "graphql-cached", [graphql_request.persisted_path()]),
+            "django_floor": _requester(client, "django_floor", [f"/bench/floor/{name}/"]),
         }
         times = time_sides(requesters, rounds=args.rounds, per_round=args.requests)
         measured[name] = {
@@ -168,7 +178,7 @@ def _cached(client, args) -> dict:
                 side: {
                     **latency_summary(times[side]),
                     "sql_queries": count_queries(requesters[side])[0],
-                    "response_bytes": len(requesters[side]().content),
+                    "response_bytes": requesters[side](),
                 }
                 for side in requesters
             },
@@ -186,9 +196,9 @@ def _profile(client, folder: Path, requests: int) -> None:
     cached_page = workloads.CACHED["W4-page"][1]
     client.get(cached_page.persisted_path(with_query=True))
     subjects = [
-        ("W1", "uncached", _requester(client, "graphql", workloads.UNCACHED["W1"][1])),
-        ("W2", "uncached", _requester(client, "graphql", workloads.UNCACHED["W2"][1])),
-        ("W4-page", "cached", _requester(client, "graphql-cached", cached_page.persisted_path())),
+        ("W1", "uncached", _requester(client, "graphql", [workloads.UNCACHED["W1"][1]])),
+        ("W2", "uncached", _requester(client, "graphql", [workloads.UNCACHED["W2"][1]])),
+        ("W4-page", "cached", _requester(client, "graphql-cached", [cached_page.persisted_path()])),
     ]
     for name, kind, make_request in subjects:
         cache_seconds = 0 if kind == "uncached" else settings.GRAPHQL_API["RESPONSE_CACHE_SECONDS"]
@@ -213,6 +223,8 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--requests", type=int, default=20, help="requests per side per round")
     parser.add_argument("--profile", default="", help="folder for pyinstrument profiles of W1 and W2")
+    parser.add_argument("--sides", default=",".join(sides.MAIN_SIDES),
+                        help="comma-separated; `grapple` alone, from its own virtualenv and settings")
     args = parser.parse_args()
     import django
 

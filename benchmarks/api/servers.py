@@ -19,6 +19,7 @@ from . import stats
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 VENV_BIN = PROJECT_DIR / ".venv" / "bin"
+GRAPPLE_VENV_BIN = PROJECT_DIR / "var" / "bench-grapple-venv" / "bin"  # `make bench-grapple-venv`
 SERVER_CPU = os.environ.get("BENCH_SERVER_CPU", "0")
 LOAD_CPU = os.environ.get("BENCH_LOAD_CPU", "1")
 
@@ -102,13 +103,14 @@ class Gunicorn(Server):
 
     name = "gunicorn"
 
-    def __init__(self, workdir: Path, env: dict):
+    def __init__(self, workdir: Path, env: dict, *, venv_bin: Path = VENV_BIN):
         super().__init__(workdir)
         self.env = env
+        self.venv_bin = venv_bin
 
     def __enter__(self):
         command = [
-            str(VENV_BIN / "gunicorn"), "cms.wsgi:application",
+            str(self.venv_bin / "gunicorn"), "cms.wsgi:application",
             "--bind", f"127.0.0.1:{self.port}", "--workers", "1", "--worker-class", "sync",
             "--timeout", "120", "--log-level", "warning", "--error-logfile", "-",
         ]
@@ -177,6 +179,24 @@ def wrk_script(workdir: Path, name: str, body: bytes) -> Path:
         'wrk.method = "POST"\n'
         'wrk.headers["Content-Type"] = "application/json"\n'
         f"wrk.body = [==[{text}]==]\n"
+    )
+    return script
+
+
+def wrk_sequence_script(workdir: Path, name: str, paths: list[str]) -> Path:
+    """A wrk Lua script that GETs the paths in turn, over and over: one workload of a side that needs several
+    requests (API v3). With one wrk thread there is one counter, so the mix of requests is the workload's."""
+    if any('"' in path or "\\" in path for path in paths):
+        raise ValueError("a path would end its Lua string")
+    script = workdir / f"{name}.lua"
+    listed = ",\n".join(f'  "{path}"' for path in paths)
+    script.write_text(
+        f"local paths = {{\n{listed}\n}}\n"
+        "local next_index = 0\n"
+        "request = function()\n"
+        "  next_index = next_index % #paths + 1\n"
+        '  return wrk.format("GET", paths[next_index])\n'
+        "end\n"
     )
     return script
 

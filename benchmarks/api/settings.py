@@ -1,13 +1,18 @@
-"""Settings of the benchmark's server: the project's own settings, plus Wagtail's REST API v2 to compare with.
+"""Settings of the benchmark's server: the project's own settings, plus Wagtail's APIs v2 and v3 to compare with.
 
-The v2 API (and Django REST framework) exist here only: the project ships GraphQL alone. Everything else comes
-from the environment exactly as in a deployment (DATABASE_URL, MEDIA_ROOT, DEBUG=false...), set by run.py.
+The v2 API (Django REST framework) and the v3 API (django-ninja) exist here only: the project ships GraphQL alone.
+Everything else comes from the environment exactly as in a deployment (DATABASE_URL, MEDIA_ROOT, DEBUG=false...),
+set by run.py.
 """
 
 from cms.settings import *  # noqa: F403  (the project settings, plus the v2 API below)
 from cms.settings import INSTALLED_APPS, env
 
-INSTALLED_APPS = [*INSTALLED_APPS, "rest_framework", "wagtail.api.v2", "benchmarks.api.apps.BenchApiConfig"]
+# BenchApiConfig first of all: its ready() declares the `api_fields` that v3 reads once, when its page schemas are
+# built on first import, and wagtail.contrib.redirects' ready() (listed by the project) already imports v3's API.
+INSTALLED_APPS = [
+    "benchmarks.api.apps.BenchApiConfig", *INSTALLED_APPS, "rest_framework", "wagtail.api.v2", "wagtail.api.v3",
+]
 ROOT_URLCONF = "benchmarks.api.urls"
 
 # Django REST framework authenticates every request by session and basic auth by default; a portal fetching

@@ -32,7 +32,8 @@ def declare_api_fields() -> None:
 
     ServicePage.api_fields = [
         APIField("summary"),
-        APIField("audiences"),
+        # A list (django-multiselectfield): v3 would type the column as a string and answer 422 on every page.
+        APIField("audiences", serializer=serializers.ListField(child=serializers.CharField())),
         APIField("audience_details"),
         APIField("what_you_need"),
         APIField("what_you_get"),

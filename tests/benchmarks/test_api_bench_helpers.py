@@ -10,9 +10,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from benchmarks.api import stats, workloads
+from benchmarks.api import equality, stats, v3, workloads
 from benchmarks.api.seed import TEXT, service_body
-from benchmarks.api.servers import wrk_script
+from benchmarks.api.servers import wrk_script, wrk_sequence_script
 
 WRK_OUTPUT = """Running 3s test @ http://127.0.0.1:41000/graphql/
   1 threads and 8 connections
@@ -138,3 +138,57 @@ def test_wrk_script_posts_the_json_body(tmp_path):
     script = wrk_script(tmp_path, "W2", body).read_text()
     assert 'wrk.method = "POST"' in script
     assert f"[==[{body.decode()}]==]" in script
+
+
+def test_wrk_sequence_script_gets_each_path_in_turn(tmp_path):
+    script = wrk_sequence_script(tmp_path, "W2-v3", ["/api/v3/pages/?limit=2", "/api/v3/pages/7/"]).read_text()
+    assert '"/api/v3/pages/?limit=2",\n  "/api/v3/pages/7/"' in script
+    assert "next_index % #paths + 1" in script
+
+
+def test_v3_sequences_follow_find_and_the_listing():
+    """W1 is find (302) then the detail it points to; W2 the listing then one detail per event, in order."""
+    answers = {
+        v3.find_path(): (302, "http://localhost/api/v3/pages/42/?", b""),
+        v3.events_path(2): (200, "", json.dumps({"count": 2, "items": [{"id": 9}, {"id": 5}]}).encode()),
+    }
+    assert v3.page_calls(answers.__getitem__) == [v3.find_path(), "/api/v3/pages/42/"]
+    assert v3.events_calls(answers.__getitem__, 2) == [v3.events_path(2), "/api/v3/pages/9/", "/api/v3/pages/5/"]
+    with pytest.raises(RuntimeError):
+        v3.page_calls(lambda path: (200, "", b"{}"))
+
+
+def test_the_sides_page_digests_agree_across_shapes():
+    """One page as ours, grapple and the REST APIs give it: the same digest; a changed text is reported."""
+    html = '<p>Il servizio <a href="/x/">vedi anche</a>.</p>'
+    ours = {"data": {"page": {"title": "T", "topics": [{"name": "Lavoro"}], "body": [
+        {"blockType": "heading", "text": "Come", "level": "h2"},
+        {"blockType": "paragraph", "html": html},
+        {"blockType": "steps", "title": "Passi", "steps": [{"title": "Passo 1", "description": "<p>x</p>"}]},
+        {"blockType": "related_pages", "title": "Vedi", "pages": [{"title": "E", "url": "/e/"}]},
+    ]}}}
+    grapple = {"data": {"page": {"title": "T", "topics": [{"name": "Lavoro"}], "body": [
+        {"field": "heading", "text": "Come", "level": "h2"},
+        {"field": "paragraph", "value": html.replace('href="/x/"', 'href="http://h/x/"')},
+        {"field": "steps", "title": "Passi", "steps": [{"title": "Passo 1", "description": "<p>x</p>"}]},
+        {"field": "related_pages", "title": "Vedi", "pages": [{"title": "E", "url": None}]},
+    ]}}}
+    rest = {"title": "T", "topics": [{"name": "Lavoro", "slug": "l"}], "body": [
+        {"type": "heading", "value": {"text": "Come", "level": "h2"}},
+        {"type": "paragraph", "value": '<p>Il servizio <a linktype="page" id="3">vedi anche</a>.</p>'},
+        {"type": "steps", "value": {"title": "Passi", "steps": [{"type": "item", "value": {"title": "Passo 1"}}]}},
+        {"type": "related_pages", "value": {"title": "Vedi", "pages": [{"type": "item", "value": 12}]}},
+    ]}
+    digest = equality.digest("W1", "graphql", [json.dumps(ours).encode()])
+    assert equality.digest("W1", "grapple", [json.dumps(grapple).encode()]) == digest
+    assert equality.digest("W1", "v2", [json.dumps(rest).encode()]) == digest
+    assert equality.digest("W1", "v3", [b"", json.dumps(rest).encode()]) == digest
+    rest["body"][0]["value"]["text"] = "Altro"
+    changed = equality.digest("W1", "v2", [json.dumps(rest).encode()])
+    assert equality.differences("W1", digest, changed) == [
+        "block 0: {'type': 'heading', 'text': 'Come'} != {'type': 'heading', 'text': 'Altro'}"
+    ]
+
+
+def test_event_starts_compare_as_instants():
+    assert equality._event("E", "2030-01-07 18:00:00+00:00", None) == equality._event("E", "2030-01-07T19:00:00+01:00", None)
