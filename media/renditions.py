@@ -11,8 +11,15 @@ Lists must prefetch what they show, or each image costs a query::
 
 A rendition's URL is built from the row Wagtail stores (no request to the store), so already-made renditions keep
 being served when the object store is down.
+
+A public read never makes a rendition (docs/media.md, "Renditions are made ahead of reads"): inside
+`renditions_read_only()` (every request outside the admin, media.middleware) a missing rendition is not created:
+the functions here answer without it and note the miss (media.rendition_misses), which a background thread hands
+to a task after the request. Everywhere else (tasks, commands, the admin) they make what is missing, as before.
 """
 
+import contextlib
+import contextvars
 import logging
 from collections.abc import Mapping
 from functools import lru_cache
@@ -22,6 +29,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 from wagtail.images.models import AbstractImage, AbstractRendition, Filter, SourceImageIOError
 
+from media.rendition_misses import rendition_missed
 from media.storage import STORAGE_ERRORS
 
 logger = logging.getLogger(__name__)
@@ -49,6 +57,39 @@ DEFAULT_RENDITION_SPECS: Mapping[str, str] = MappingProxyType(
         "print": "max-1200x1200",
     }
 )
+
+
+class _ReadScope:
+    __slots__ = ("missed",)
+
+    def __init__(self):
+        self.missed = False
+
+
+_read_scope: contextvars.ContextVar[_ReadScope | None] = contextvars.ContextVar("renditions_read", default=None)
+
+
+@contextlib.contextmanager
+def renditions_read_only():
+    """Inside the block, missing renditions are noted for a background task instead of being made (no writes)."""
+    token = _read_scope.set(_ReadScope())
+    try:
+        yield
+    finally:
+        _read_scope.reset(token)
+
+
+def renditions_missed_here() -> bool:
+    """Whether a read in this block found a rendition missing and answered without it: what it built must not go
+    into a cache that would outlive the miss (the API's responses, feeds, the web view)."""
+    scope = _read_scope.get()
+    return scope is not None and scope.missed
+
+
+# Wagtail's no-op filter: the whole image at its own size, re-encoded (so without its camera metadata) into the
+# public renditions storage. The API's `Image.url` serves it (originals are private, and with S3 their signed URLs
+# expire), and a read that finds a rendition missing falls back to it.
+ORIGINAL_SPEC = "original"
 
 
 class UnknownRenditionError(KeyError):
@@ -93,17 +134,33 @@ def images_prefetch_renditions(queryset: QuerySet, *names: str) -> QuerySet:
 def image_renditions_get(image: AbstractImage, *names: str) -> dict[str, AbstractRendition]:
     """The named renditions of an image, made (and stored) the first time they are asked for.
 
-    When a missing rendition cannot be made (object store down, original file gone) the renditions that already
-    exist are still returned and the others are left out: callers serve what there is rather than fail.
+    When a missing rendition cannot be made (object store down, original file gone), or may not be made here (a
+    public read), the renditions that already exist are still returned and the others are left out: callers serve
+    what there is rather than fail.
     """
     specs = {name: rendition_spec(name) for name in names}
     filters = [Filter(spec=spec) for spec in dict.fromkeys(specs.values())]
-    try:
-        by_spec = image.get_renditions(*filters)
-    except (SourceImageIOError, *STORAGE_ERRORS):
-        logger.warning("Could not make renditions %s of image %s", list(specs), image.pk, exc_info=True)
-        by_spec = {f.spec: rendition for f, rendition in image.find_existing_renditions(*filters).items()}
+    if _read_scope.get() is not None:
+        by_spec = _existing(image, filters)
+    else:
+        try:
+            by_spec = image.get_renditions(*filters)
+        except (SourceImageIOError, *STORAGE_ERRORS):
+            logger.warning("Could not make renditions %s of image %s", list(specs), image.pk, exc_info=True)
+            by_spec = _existing(image, filters, note_misses=False)
     return {name: by_spec[spec] for name, spec in specs.items() if spec in by_spec}
+
+
+def _existing(image, filters: list[Filter], *, note_misses: bool = True) -> dict[str, AbstractRendition]:
+    """The renditions of `filters` that exist (prefetched, cached or one query): never a write."""
+    found = {f.spec: rendition for f, rendition in image.find_existing_renditions(*filters).items()}
+    if note_misses:
+        for f in filters:
+            if f.spec not in found:
+                rendition_missed(image.pk, f.spec)
+                if (scope := _read_scope.get()) is not None:
+                    scope.missed = True
+    return found
 
 
 @lru_cache(maxsize=512)  # specs come from the allow-list (and srcset widths), so they are few
@@ -111,8 +168,10 @@ def _filter(spec: str) -> Filter:
     return Filter(spec=spec)
 
 
-def rendition_get(image, spec: str):
+def rendition_get(image, spec: str) -> AbstractRendition | None:
     """image.get_rendition(spec), answered from the renditions prefetched with the image when they hold it.
+
+    None only inside renditions_read_only(), for a rendition not made yet (its miss is noted).
 
     Why not get_rendition alone: for a rendition it already has, Wagtail still parses the filter spec (its
     operations are built through `inspect`) and writes the rendition to the rendition cache, pickled, on every
@@ -123,12 +182,20 @@ def rendition_get(image, spec: str):
     if index is None:
         prefetched = getattr(image, "_prefetched_objects_cache", {}).get("renditions")
         if prefetched is None or image.is_svg():
-            return image.get_rendition(spec)
+            return _find_or_make(image, _filter(spec))
         index = {(rendition.filter_spec, rendition.focal_point_key): rendition for rendition in prefetched}
         setattr(image, RENDITION_INDEX_ATTR, index)
     filter = _filter(spec)
     rendition = index.get((spec, filter.get_cache_key(image)))
     if rendition is None:
-        rendition = image.get_rendition(filter)
-        index[(rendition.filter_spec, rendition.focal_point_key)] = rendition
+        rendition = _find_or_make(image, filter)
+        if rendition is not None:
+            index[(rendition.filter_spec, rendition.focal_point_key)] = rendition
     return rendition
+
+
+def _find_or_make(image, filter: Filter) -> AbstractRendition | None:
+    if _read_scope.get() is None:
+        return image.get_rendition(filter)
+    filter = image.clean_filter_for_svg(filter)  # what get_rendition would look for (an SVG is never rasterised)
+    return _existing(image, [filter]).get(filter.spec)

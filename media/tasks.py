@@ -7,6 +7,7 @@ from wagtail.images import get_image_model
 from wagtail.images.models import Filter, SourceImageIOError
 
 from media.renditions import image_renditions_get, rendition_specs
+from media.renditions_fill import renditions_fill_specs
 from media.storage import STORAGE_ERRORS
 
 # The sizes Wagtail's admin shows an image at: listings and choosers, the edit page, the edit page's link to the
@@ -30,6 +31,17 @@ def image_renditions_create(image_id: int) -> list[str]:
             image.get_rendition(Filter(spec=spec))
         except (SourceImageIOError, *STORAGE_ERRORS):
             break  # the admin makes them when it shows the image, as it would have without this task
+    heap_give_back()
+    return made
+
+
+@task()
+def renditions_make(missing: list[list]) -> int:
+    """Make the renditions reads found missing ([image id, filter spec] pairs, media/rendition_misses.py)."""
+    by_image: dict[int, list[str]] = {}
+    for image_id, spec in missing:
+        by_image.setdefault(int(image_id), []).append(spec)
+    made = sum(renditions_fill_specs(image_id, specs) for image_id, specs in by_image.items())
     heap_give_back()
     return made
 

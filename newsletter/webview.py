@@ -17,6 +17,7 @@ from django.core.cache import cache
 
 from content_models.kernel.generation import ContentState, content_state_read
 from content_models.kernel.reader import ContentReader
+from media.renditions import renditions_missed_here
 
 from .models import Dispatch, NewsletterIssue
 from .rendering import render_edition
@@ -69,5 +70,6 @@ def web_view_html(edition: WebViewEdition) -> str | None:
         html, _text = render_edition(issue, reader=ContentReader(state)).personalise(
             anonymous_links(edition.language)
         )
-        cache.set(key, html, settings.NEWSLETTER_WEB_VIEW_CACHE_SECONDS)
+        if not renditions_missed_here():  # fallbacks for renditions being made: not kept
+            cache.set(key, html, settings.NEWSLETTER_WEB_VIEW_CACHE_SECONDS)
     return html

@@ -75,6 +75,25 @@ def _insights_buffer(settings):
     process_buffer().take()
 
 
+@pytest.fixture(autouse=True)
+def _rendition_misses(settings):
+    """Renditions a read found missing stay noted for the test to flush (media/rendition_misses.py): no thread
+    enqueueing tasks behind the test's back, nothing carried over to the next test."""
+    from media.rendition_misses import process_misses
+
+    settings.MEDIA_RENDITION_MISSES_FLUSH_SECONDS = 0
+    process_misses().clear()
+    yield
+    process_misses().clear()
+
+
+@pytest.fixture(autouse=True)
+def _generation_not_pushed(settings):
+    """Readers read the content generation row (content_models/kernel/generation_push.py): no thread holding a
+    connection to the test database, which PostgreSQL would then refuse to drop. Its own test turns it on."""
+    settings.CONTENT_GENERATION_LISTEN = False
+
+
 @pytest.fixture
 def migrations_data(transactional_db):
     """What data migrations create, for transactional tests (browser tests with a live server).

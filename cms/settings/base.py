@@ -91,6 +91,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # A database outage in any view: 503 with Retry-After instead of a server error (cms/unavailable.py).
     "cms.unavailable.DatabaseUnavailableMiddleware",
+    # Outside the admin, reads never make renditions: missing ones go to a background task (media/middleware.py).
+    "media.middleware.RenditionsReadOnlyMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -143,6 +145,9 @@ else:
 # Persistent connections, SQLite included: opening one costs more than a cached API response (connect, then the
 # PRAGMAs above), measured in benchmarks/ as half the cached rate over HTTP.
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60))
+# PostgreSQL: each process keeps the content generation row and a thread LISTENs for writers' NOTIFY, so a cached
+# response needs no query (content_models/kernel/generation_push.py); off, every reader reads the row.
+CONTENT_GENERATION_LISTEN = env.bool("CONTENT_GENERATION_LISTEN", default=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Login throttling (django-axes) --------------------------------------------------------------------------

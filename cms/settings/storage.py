@@ -29,6 +29,10 @@ def storage_settings(env: environ.Env, storages: dict) -> dict:
         "MEDIA_ALLOWED_FILTER_SPECS": [],
         # Make the named renditions of an image as soon as it is saved (a task), so no request has to.
         "MEDIA_PREGENERATE_RENDITIONS": env.bool("MEDIA_PREGENERATE_RENDITIONS", default=True),
+        # A public read never makes a rendition: the ones it finds missing are enqueued (one task) by a thread of
+        # the process this often, and the same one not again for RETRY seconds (media/rendition_misses.py).
+        "MEDIA_RENDITION_MISSES_FLUSH_SECONDS": env.float("MEDIA_RENDITION_MISSES_FLUSH_SECONDS", default=5.0),
+        "MEDIA_RENDITION_MISSES_RETRY_SECONDS": env.float("MEDIA_RENDITION_MISSES_RETRY_SECONDS", default=600.0),
         # Where a reader is sent to log in before opening a document of a login-only collection. Headless, we
         # mount no Wagtail front-end login (Wagtail's default would be a server error): the people who may open
         # such documents are the CMS's own users, who log in to the admin.

@@ -16,7 +16,8 @@ A stamped entry is therefore never older than its stamp, whichever of the cache 
 Time matters too (transitions.py): the state carries `valid_until`, the next go-live or expiry after `now`; it is
 part of the key, so the first request after that instant misses and recomputes. This is exact, unlike a time
 bucket (which would serve an expired page until the bucket ends), and costs nothing in the steady state: the next
-transition is stored in the row and recomputed only when it has passed.
+transition is stored in the row by every writer; when it has passed, each process computes the following one
+once and keeps it in memory (a reader never writes: it runs inside public requests).
 """
 
 import dataclasses
@@ -29,6 +30,7 @@ from django.utils import timezone
 
 from content_models.models.generation import ContentGeneration
 
+from .generation_push import generation_listener, generation_notify
 from .transitions import next_transition_after
 
 SINGLETON_ID = ContentGeneration.SINGLETON_ID
@@ -90,9 +92,23 @@ def _row_read() -> tuple | None:
     return value, convert(next_at, None, db), convert(computed_at, None, db)
 
 
+# The next transition this process computed after the row's had passed: (row as read, computed next, computed at).
+_recomputed: tuple[tuple, datetime.datetime | None, datetime.datetime] | None = None
+
+
 def content_state_read() -> ContentState:
-    """The generation and the time window a response computed now is valid for: one query when nothing is due."""
-    row = _row_read()
+    """The generation and the time window a response computed now is valid for: one query when nothing is due.
+
+    Never a write: this runs inside every public read. When the next transition stored in the row has passed,
+    the process computes the following one itself and keeps it until that one passes too (one query per
+    transition and process); the row is brought up to date by the next writer's bump.
+    """
+    global _recomputed
+    listener = generation_listener()
+    if listener is not None and not connections[DEFAULT_DB_ALIAS].in_atomic_block:
+        row = listener.row(_row_read)  # from memory while the listener vouches for it (generation_push.py)
+    else:
+        row = _row_read()
     # Taken after the read: never earlier than the writer's `computed_at` in the row (clocks of different machines
     # may still disagree; the check below then recomputes).
     now = timezone.now()
@@ -101,14 +117,16 @@ def content_state_read() -> ContentState:
     generation, next_at, computed_at = row
     if computed_at is not None and computed_at <= now and (next_at is None or now < next_at):
         return ContentState(generation, next_at, now, computed_at)
-    next_at = next_transition_after(now)
-    if computed_at is None or computed_at < now:
-        # Remember it for the next readers (a write, once per transition), unless a writer came in between.
-        ContentGeneration.objects.filter(pk=SINGLETON_ID, value=generation, computed_at=computed_at).update(
-            next_transition_at=next_at, computed_at=now
-        )
-    # No stamp: whether the update above won or a writer came in between is unknown here.
-    return ContentState(generation, next_at, now)
+    # The stored transition has passed (or the row was never computed, or it is from a clock ahead of ours). No
+    # transition lies between `at` and `recomputed_next`, so that one stays the next for any now in between.
+    memo = _recomputed
+    if memo is not None and memo[0] == row and memo[2] <= now and (memo[1] is None or now < memo[1]):
+        next_at = memo[1]
+    else:
+        next_at = next_transition_after(now)
+        _recomputed = (row, next_at, now)
+    # The stamp is the row as read (nothing was written), so per-process memos keep working between transitions.
+    return ContentState(generation, next_at, now, computed_at)
 
 
 def content_generation_bump() -> None:
@@ -125,3 +143,7 @@ def content_generation_bump() -> None:
         ContentGeneration.objects.filter(pk=SINGLETON_ID).update(
             value=F("value") + 1, next_transition_at=next_transition_after(now), computed_at=now
         )
+        if (listener := generation_listener()) is not None:
+            with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+                generation_notify(cursor)  # delivered to every process's listener when this commits
+            transaction.on_commit(listener.forget)  # and this process forgets at once

@@ -26,7 +26,7 @@ from wagtail.images.formats import get_image_format
 from wagtail.images.models import SourceImageIOError
 from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter
 
-from media.renditions import rendition_get
+from media.renditions import ORIGINAL_SPEC, rendition_get
 from media.storage import STORAGE_ERRORS
 
 from .references import as_pk, richtext_source
@@ -78,11 +78,15 @@ def rendition_img(image, attrs: dict, media_url: Callable[[str], str]) -> str:
         DEFAULT_IMAGE_FORMAT
     )
     try:
-        rendition = rendition_get(image, image_format.filter_spec)
+        # A read never makes a rendition (media/renditions.py): until the task its miss enqueued has made it,
+        # the image's full-size public copy, or no picture when that is not made either.
+        rendition = rendition_get(image, image_format.filter_spec) or rendition_get(image, ORIGINAL_SPEC)
     except (SourceImageIOError, *STORAGE_ERRORS):
         # Better a text without its picture than no text: the failure is in the log for an editor to see.
         logger.warning("No %s rendition for image %s: left out of the rich text", image_format.name, image.pk,
                        exc_info=True)
+        return ""
+    if rendition is None:
         return ""
     alt = embedded_alt(image, attrs)
     return (

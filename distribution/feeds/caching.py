@@ -21,6 +21,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
 from content_models.kernel.generation import ContentState, content_state_read
+from media.renditions import renditions_missed_here
 
 from .conf import feeds_setting
 
@@ -50,7 +51,7 @@ def feed_response(request, *, key: str, build: Callable[[ContentState], BuiltFee
     hit = built is not None
     if not hit:
         built = build(state)
-        if seconds:
+        if seconds and not renditions_missed_here():  # fallbacks for renditions being made: not kept
             cache.set(cache_key, built, timeout=seconds)
     response = HttpResponse(built.body, content_type=built.content_type)
     response[CACHE_HEADER] = "hit" if hit else "miss"

@@ -38,6 +38,7 @@ from strawberry.types.graphql import OperationType
 from content_models.kernel.generation import ContentState
 from graphql_api.conf import api_setting
 from graphql_api.media.urls import current_media_base_url
+from media.renditions import renditions_missed_here
 
 from .documents import normalised_sha256
 from .outage import content_state_read_remembered
@@ -130,6 +131,8 @@ def response_cache_get(key: str) -> CachedResponse | None:
 def response_cache_set(plan: ResponsePlan, response: CachedResponse) -> None:
     if len(response.body) > api_setting("RESPONSE_CACHE_MAX_BYTES"):
         return  # a few huge answers would push out many ordinary ones: sent, not kept
+    if renditions_missed_here():
+        return  # it shows fallbacks for renditions being made: kept, it would outlive them until the next publish
     timeout = api_setting("RESPONSE_CACHE_SECONDS")
     if plan.state is not None and plan.state.valid_until is not None:
         # The key is dead after valid_until anyway: free the memory then.

@@ -9,11 +9,8 @@ import re
 
 from graphql_api.conf import api_setting
 from graphql_api.errors import ApiError, ErrorCode
-from media.renditions import filter_spec_is_allowed, rendition_get, rendition_specs
+from media.renditions import ORIGINAL_SPEC, filter_spec_is_allowed, rendition_get, rendition_specs
 
-# Wagtail's no-op filter: the whole image at its own size, re-encoded (so without its camera metadata) into the
-# public renditions storage. `Image.url` serves it: originals are private, and with S3 their signed URLs expire.
-ORIGINAL_SPEC = "original"
 ORIGINAL_ATTR = "_api_original_rendition"
 
 _RESIZE = re.compile(r"^(?P<op>width|fill|max|min)-(?P<width>\d+)(?:x(?P<height>\d+))?(?P<rest>(?:-c\d+)?)$")
@@ -32,13 +29,20 @@ def check_filter(name_or_spec: str) -> str:
     )
 
 
+_NOT_MADE = object()
+
+
 def original_rendition(image):
-    """The public full-size rendition of an image, made once; the loader prefetches renditions, so no query."""
+    """The public full-size rendition of an image; the loader prefetches renditions, so no query.
+
+    None when it has not been made yet (a read never makes one: media/renditions.py): the API then answers with no
+    URL, and the task the miss enqueued makes it.
+    """
     rendition = getattr(image, ORIGINAL_ATTR, None)
     if rendition is None:
         rendition = rendition_get(image, ORIGINAL_SPEC)
-        setattr(image, ORIGINAL_ATTR, rendition)
-    return rendition
+        setattr(image, ORIGINAL_ATTR, _NOT_MADE if rendition is None else rendition)
+    return None if rendition is _NOT_MADE else rendition
 
 
 def srcset_specs(name_or_spec: str, widths: list[int] | None) -> dict[int, str]:

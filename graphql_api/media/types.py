@@ -21,10 +21,17 @@ class FocalPointType:
 
 @strawberry.type(name="Rendition", description="A resized copy of an image, made with an allowed filter.")
 class RenditionType:
-    url: str
-    width: int
-    height: int
+    url: str = strawberry.field(
+        description="Empty when neither this rendition nor the image's full-size copy has been made yet."
+    )
+    width: int = strawberry.field(description="In pixels, of the file `url` points at.")
+    height: int = strawberry.field(description="In pixels, of the file `url` points at.")
     alt: str
+    ready: bool = strawberry.field(
+        default=True,
+        description="False while the rendition asked for is being made (a read never makes one): `url` is then "
+        "the image's full-size copy (`Image.url`), or empty when that is not made either. Ask again later.",
+    )
 
 
 @strawberry_django.type(get_image_model(), name="Image")
@@ -38,15 +45,18 @@ class ImageType:
         "original file."
     )
     def url(self) -> str:
-        return absolute_media_url(original_rendition(self).url)
+        original = original_rendition(self)
+        return absolute_media_url(original.url) if original is not None else ""
 
     @strawberry.field(description="In pixels, of the file `url` points at.")
     def width(self) -> int:
-        return original_rendition(self).width
+        original = original_rendition(self)
+        return original.width if original is not None else self.width
 
     @strawberry.field(description="In pixels, of the file `url` points at.")
     def height(self) -> int:
-        return original_rendition(self).height
+        original = original_rendition(self)
+        return original.height if original is not None else self.height
 
     @strawberry.field(description="Alternative text; empty for decorative images, which screen readers skip.")
     def alt(self) -> str:
@@ -65,17 +75,28 @@ class ImageType:
         "or the filter spec of an allowed one (docs/api.md)."
     )
     def rendition(self, filter: str) -> RenditionType:
-        # Checked before get_rendition: an unknown filter must not create a rendition.
+        # Checked first: an unknown filter must not even be noted as missing.
         rendition = rendition_get(self, check_filter(filter))
+        ready = rendition is not None
+        if rendition is None:
+            rendition = original_rendition(self)
+        if rendition is None:
+            return RenditionType(url="", width=self.width, height=self.height, alt=self.default_alt_text,
+                                 ready=False)
         return RenditionType(url=absolute_media_url(rendition.url), width=rendition.width,
-                             height=rendition.height, alt=self.default_alt_text)
+                             height=rendition.height, alt=self.default_alt_text, ready=ready)
 
-    @strawberry.field(description="A srcset attribute: the rendition `filter` scaled to each of `widths`.")
+    @strawberry.field(
+        description="A srcset attribute: the rendition `filter` scaled to each of `widths`. Widths not made yet "
+        "are left out; when none is made, the image's full-size copy alone (empty when that is not made either)."
+    )
     def srcset(self, filter: str, widths: list[int] | None = None) -> str:
         specs = srcset_specs(filter, widths)
-        return ", ".join(
-            f"{absolute_media_url(rendition_get(self, spec).url)} {width}w" for width, spec in specs.items()
-        )
+        made = ((width, rendition_get(self, spec)) for width, spec in specs.items())
+        candidates = [f"{absolute_media_url(rendition.url)} {width}w" for width, rendition in made if rendition]
+        if not candidates and (original := original_rendition(self)) is not None:
+            candidates = [f"{absolute_media_url(original.url)} {original.width}w"]
+        return ", ".join(candidates)
 
 
 @strawberry_django.type(get_document_model(), name="Document")

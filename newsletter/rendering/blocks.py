@@ -14,7 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from content_models import blocks as content_blocks
-from media.renditions import rendition_get
+from media.renditions import ORIGINAL_SPEC, rendition_get
 
 from ..blocks import PageTeasersBlock
 from .context import RenderContext
@@ -113,7 +113,10 @@ def image_mjml(value, ctx):
     image = _public_image(value, ctx)
     if image is None:
         return ""
-    rendition = rendition_get(image, "width-1100")
+    # Outside a task (the web view) a missing rendition is not made: the full-size copy, or no picture.
+    rendition = rendition_get(image, "width-1100") or rendition_get(image, ORIGINAL_SPEC)
+    if rendition is None:
+        return ""
     alt = value.get("alt_text") or image.default_alt_text
     caption = text(format_html('<p style="margin:0;font-size:14px;color:#444444;">{}</p>', value["caption"])) \
         if value.get("caption") else ""

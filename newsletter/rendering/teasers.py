@@ -12,7 +12,7 @@ from django.utils.formats import date_format
 from cms.languages import ContentLanguage, get_content_language
 from content_models.kernel.presentation import page_summary, page_summary_field
 from content_models.kernel.untranslated import untranslated_of
-from media.renditions import rendition_get
+from media.renditions import ORIGINAL_SPEC, rendition_get
 
 from .context import RenderContext
 from .links import public_url
@@ -57,8 +57,11 @@ def teaser_for(page, ctx: RenderContext, *, with_image: bool = True) -> Teaser |
     image_url = image_alt = ""
     image = ctx.reader.main_image(served) if with_image else None
     if image is not None:
-        image_url = public_url(rendition_get(image, TEASER_RENDITION).url)
-        image_alt = image.default_alt_text
+        # Outside a task (the web view) a missing rendition is not made: the full-size copy, or no picture.
+        rendition = rendition_get(image, TEASER_RENDITION) or rendition_get(image, ORIGINAL_SPEC)
+        if rendition is not None:
+            image_url = public_url(rendition.url)
+            image_alt = image.default_alt_text
     # A teaser that fell back to Italian has its date in Italian too, not in the edition's language.
     with translation.override(language.code):
         meta = _meta(served)

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import override_settings
 from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
@@ -38,7 +38,10 @@ from content_models.models import (
     ServicePoint,
     Topic,
 )
+from media.rendition_misses import misses_flush, process_misses
+from newsletter.models import Dispatch, NewsletterIssue
 from tests.docs_examples import examples
+from tests.factories.printing import print_edition_create
 
 TARGET_LANGUAGES = ["en", "fr", "ar"]
 UNTRANSLATED_LANGUAGES = ["es", "sq", "ro", "zh-hans", "uk"]
@@ -284,6 +287,131 @@ def test_every_documented_query_finds_demo_content(seeded, seed_media_root, sett
         assert value is not None, f"{field} is null on the demo"
         if isinstance(value, dict) and "edges" in value:
             assert value["edges"], f"{field} finds nothing on the demo"
+
+
+# --- No writes on a public read -----------------------------------------------------------------------------
+# Every public entry point, on the demo with every rendition deleted, with the database connection refusing any
+# write: nothing is made inside a read (docs/media.md, "Renditions are made ahead of reads"); the renditions the
+# reads missed are enqueued afterwards, from outside the request, and made by the task.
+
+WRITES = re.compile(r"^\s*(INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|REPLACE|TRUNCATE)\b", re.IGNORECASE)
+
+READ_BLOCKS = """
+fragment ReadBlocks on Block {
+  blockType
+  ... on RichTextBlock { html }
+  ... on ImageBlock { image { url width height rendition(filter: "content") { url ready } srcset(filter: "card") } }
+  ... on CallToActionBlock { page { url } }
+  ... on DocumentBlock { document { url } }
+  ... on RelatedPagesBlock { pages { url } }
+}
+"""
+READ_PAGE = """
+query ReadOnlyPage($id: ID!) {
+  page(id: $id) {
+    __typename title url jsonLd translations { url }
+    seo { image { url rendition(filter: "social") { url width height ready } srcset(filter: "card") } }
+    ... on ServicePage { summary body { ...ReadBlocks } printEditions { url } }
+    ... on EventPage { body { ...ReadBlocks } }
+    ... on NewsPage { body { ...ReadBlocks } }
+    ... on AssociationPage { body { ...ReadBlocks } logo { url } }
+    ... on InfographicPage { image { rendition(filter: "hero") { url ready } } }
+  }
+}
+""" + READ_BLOCKS
+READ_SEARCH = 'query ReadOnlySearch { search(query: "lavoro", first: 5) { edges { node { title url } } } }'
+
+
+def _refuse_writes(writes):
+    def guard(execute, sql, params, many, context):
+        if WRITES.match(sql):
+            writes.append(sql)
+            raise AssertionError(f"a write inside a public read: {sql[:200]}")
+        return execute(sql, params, many, context)
+
+    return guard
+
+
+def _public_reads(client, pages, issue):
+    """(what, response) for each public entry point."""
+    for page in pages:
+        body = {"query": READ_PAGE, "variables": {"id": str(page.pk)}}
+        yield f"POST page {type(page).__name__}", client.post(
+            "/graphql/", json.dumps(body), content_type="application/json"
+        )
+        yield f"GET page {type(page).__name__}", client.get(
+            "/graphql/", {"query": READ_PAGE, "variables": json.dumps(body["variables"])}
+        )
+    yield "GET search", client.get("/graphql/", {"query": READ_SEARCH})
+    for example in examples():
+        if example.operation == "query":
+            body = {"query": example.document, "variables": example.variables}
+            yield f"POST {example.id}", client.post("/graphql/", json.dumps(body), content_type="application/json")
+    for url in [
+        "/feeds/", "/feeds/it/events.ics", "/feeds/ar/events.ics",
+        *(f"/feeds/it/{section}.{fmt}" for section in ("news", "events", "services", "associations", "infographics")
+          for fmt in ("rss", "atom", "json")),
+        "/feeds/it/topics/lavoro.rss",
+        f"/newsletter/view/{issue.translation_key}/it/", f"/newsletter/view/{issue.translation_key}/ar/",
+        "/healthz/", "/graphql/",
+    ]:
+        yield f"GET {url}", client.get(url, HTTP_ACCEPT="text/html")
+
+
+@pytest.mark.django_db
+def test_no_public_read_writes_even_with_every_rendition_missing(seeded, seed_media_root, settings, client):
+    settings.MEDIA_ROOT = str(seed_media_root)
+    settings.MEDIA_RENDITION_MISSES_FLUSH_SECONDS = 0  # flushed below, by hand
+    settings.GRAPHQL_API = {**settings.GRAPHQL_API, "MAX_COST": 10**7}
+    get_image_model().get_rendition_model().objects.all().delete()
+    italian = {"locale__language_code": "it"}
+    pages = [
+        model.objects.filter(**italian).order_by("pk").first()
+        for model in (ServicePage, EventPage, NewsPage, AssociationPage, InfographicPage, HomePage)
+    ]
+    print_edition_create(pages[0])
+    image = get_image_model().objects.order_by("pk").first()
+    issue = NewsletterIssue(
+        subject="Notizie", preheader="", locale=Locale.get_default(),
+        body=[("image", {"image": image, "caption": "", "alt_text": ""}),
+              ("teasers", {"title": "", "pages": [pages[1]], "show_images": True})],
+    )
+    issue.save()
+    issue.save_revision().publish()
+    Dispatch.objects.create(issue=issue, status=Dispatch.Status.SENDING)
+    cache.clear()  # Wagtail's rendition cache, the feeds' and the web view's pages
+    process_misses().clear()
+    writes = []
+
+    with connection.execute_wrapper(_refuse_writes(writes)):
+        answers = list(_public_reads(client, pages, issue))
+
+    assert writes == []
+    failed = {what: response.status_code for what, response in answers if response.status_code != 200}
+    assert failed == {}
+    errors = {what: response.json()["errors"] for what, response in answers
+              if response["Content-Type"].startswith("application/json") and "errors" in response.json()}
+    assert errors == {}
+    with_image = [response.json()["data"]["page"] for what, response in answers if what.startswith("POST page")]
+    with_image = [page for page in with_image if page["seo"]["image"]]
+    assert with_image
+    for page in with_image:  # neither the rendition nor the full-size copy exists yet: no URL, and said so
+        assert page["seo"]["image"]["url"] == "" and page["seo"]["image"]["srcset"] == ""
+        assert page["seo"]["image"]["rendition"]["url"] == "" and page["seo"]["image"]["rendition"]["ready"] is False
+    assert not get_image_model().get_rendition_model().objects.exists()
+
+    # After the reads, outside any request: one task (immediate here) makes what they missed.
+    missed = len(process_misses())
+    assert missed and misses_flush() == missed
+    assert misses_flush() == 0  # noted once, enqueued once
+    page_id = next(page_id for page_id in (str(page.pk) for page in pages)
+                   if client.post("/graphql/", json.dumps({"query": READ_PAGE, "variables": {"id": page_id}}),
+                                  content_type="application/json").json()["data"]["page"]["seo"]["image"])
+    made = client.post("/graphql/", json.dumps({"query": READ_PAGE, "variables": {"id": page_id}}),
+                       content_type="application/json").json()["data"]["page"]
+    rendition = made["seo"]["image"]["rendition"]
+    assert rendition["ready"] is True and rendition["url"].endswith(".jpg") and rendition["width"] == 1200
+    assert made["seo"]["image"]["url"] and made["seo"]["image"]["srcset"].count("w") >= 3
 
 
 # --- The translation catalogue (no database) ----------------------------------------------------------------

@@ -1,0 +1,147 @@
+"""Renditions a public read found missing: noted in the process's memory, handed to a task from a background thread.
+
+Why not enqueue from the request: with the database task backend (django-tasks-db) enqueueing *is* an INSERT, and
+with the immediate backend (development) it makes the rendition right there; either way the read would write. A
+request only adds (image id, filter spec) to a set, under a lock held for microseconds. A thread of the same
+process wakes every MEDIA_RENDITION_MISSES_FLUSH_SECONDS and enqueues one `media.tasks.renditions_make` for all
+the misses noted since, on its own database connection, outside any request's transaction (the pattern of
+insights/buffer.py). A miss enqueued in the last MEDIA_RENDITION_MISSES_RETRY_SECONDS is not enqueued again, so a
+crawler hammering one page costs one task, not one per request; the task itself skips what exists by then.
+
+The set is bounded (MAX_PENDING): past it, misses are dropped and counted; they are found again by the next read,
+and the release step (`manage.py renditions_fill`) fills every named rendition anyway. A process killed outright
+loses at most one interval of misses, for the same reason harmless.
+
+With MEDIA_RENDITION_MISSES_FLUSH_SECONDS = 0 there is no thread: `misses_flush()` is called explicitly (tests).
+"""
+
+import atexit
+import logging
+import os
+import threading
+import time
+
+from django.conf import settings
+from django.db import connections
+
+logger = logging.getLogger(__name__)
+
+MAX_PENDING = 2000
+TASK_PATH = "media.tasks.renditions_make"
+
+
+class MissBuffer:
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._pending: set[tuple[int, str]] = set()
+        self._enqueued: dict[tuple[int, str], float] = {}  # miss -> when it was last enqueued (monotonic)
+        self._pid = os.getpid()
+        self._thread: threading.Thread | None = None
+        self.dropped = 0
+
+    # --- The request side: no I/O --------------------------------------------------------------------------------
+    def add(self, image_id: int, spec: str) -> None:
+        with self._lock:
+            if self._pid != os.getpid():
+                self._forked()
+            if len(self._pending) < MAX_PENDING:
+                self._pending.add((image_id, spec))
+            else:
+                self.dropped += 1
+        if self._thread is None:
+            self._start()
+
+    # --- The flushing side ---------------------------------------------------------------------------------------
+    def take(self) -> list[tuple[int, str]]:
+        """The misses noted since the last flush that were not enqueued recently; the buffer is left empty."""
+        now = time.monotonic()
+        retry = settings.MEDIA_RENDITION_MISSES_RETRY_SECONDS
+        with self._lock:
+            if self._pid != os.getpid():
+                self._forked()
+            pending, self._pending = self._pending, set()
+            self._enqueued = {miss: at for miss, at in self._enqueued.items() if now - at < retry}
+            fresh = sorted(miss for miss in pending if miss not in self._enqueued)
+            self._enqueued.update(dict.fromkeys(fresh, now))
+        return fresh
+
+    def forget(self, misses) -> None:
+        """Misses whose task could not be enqueued: the next read that finds them notes them again."""
+        with self._lock:
+            for miss in misses:
+                self._enqueued.pop(miss, None)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._pending.clear()
+            self._enqueued.clear()
+            self.dropped = 0
+
+    def __len__(self) -> int:
+        return len(self._pending)
+
+    def _forked(self) -> None:
+        self._pending, self._enqueued = set(), {}
+        self._pid = os.getpid()
+        self._thread = None
+
+    def _start(self) -> None:
+        interval = settings.MEDIA_RENDITION_MISSES_FLUSH_SECONDS
+        with self._lock:
+            if self._thread is not None:
+                return
+            if interval <= 0:
+                self._thread = _NO_THREAD
+                return
+            self._thread = threading.Thread(
+                target=self._run, args=(interval,), name="rendition-misses", daemon=True
+            )
+        self._thread.start()
+
+    def _run(self, interval: float) -> None:
+        while True:
+            time.sleep(interval)
+            if len(self):
+                misses_flush(self)
+                # Connections are per thread: this one's would otherwise stay open between flushes.
+                connections.close_all()
+
+
+_NO_THREAD = threading.Thread()  # marks "started" when MEDIA_RENDITION_MISSES_FLUSH_SECONDS is 0
+_buffer = MissBuffer()
+
+
+def process_misses() -> MissBuffer:
+    return _buffer
+
+
+def rendition_missed(image_id: int, spec: str) -> None:
+    """Note that a read found no rendition `spec` of image `image_id` (it was not made: reads never make one)."""
+    _buffer.add(image_id, spec)
+
+
+def misses_flush(buffer: MissBuffer | None = None) -> int:
+    """Enqueue one task for the misses noted since the last flush; how many. Never raises (it runs in a thread)."""
+    from cms.tasks import task_get
+
+    buffer = buffer or _buffer
+    if buffer.dropped:
+        logger.warning("Rendition misses: %d dropped since the last flush (the buffer was full)", buffer.dropped)
+        buffer.dropped = 0
+    misses = buffer.take()
+    if not misses:
+        return 0
+    try:
+        task_get(TASK_PATH).enqueue([list(miss) for miss in misses])
+    except Exception:  # noqa: BLE001 - a queue that refuses the work: the next read notes the misses again
+        logger.warning("Rendition misses not enqueued: %d will be noted again by the next read", len(misses),
+                       exc_info=True)
+        buffer.forget(misses)
+        return 0
+    return len(misses)
+
+
+@atexit.register
+def _flush_at_exit() -> None:
+    if len(_buffer):
+        misses_flush(_buffer)
