@@ -10,6 +10,7 @@ from wagtail.models import Locale
 from cms.languages import get_content_language
 from content_models.blocks import BodyStreamBlock
 from distribution.feeds.html import check_renderers
+from media.rendition_misses import misses_flush
 from tests.factories import (
     AssociationPageFactory,
     EventPageFactory,
@@ -103,6 +104,9 @@ def test_arabic_feed_says_it_is_arabic(client, content):
 def test_items_carry_full_content_image_and_topics(client, content):
     TopicFactory(name="Health", slug="health", translation_key=content["news"].topics.get().translation_key,
                  locale=Locale.objects.get(language_code="en"))
+
+    client.get("/feeds/it/news.rss")  # finds the renditions missing: a read never makes them, a task does
+    assert misses_flush() > 0
 
     entry = feedparser.parse(client.get("/feeds/it/news.rss").content).entries[0]
     html = entry.content[0].value

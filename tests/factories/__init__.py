@@ -11,13 +11,14 @@ from .content import (
     translation_publish,
     translation_sync,
 )
-from .media import DocumentFactory, ImageFactory, png_bytes
+from .media import DocumentFactory, ImageFactory, image_saved, png_bytes
 
 __all__ = [
     "AssociationPageFactory",
     "DocumentFactory",
     "EventPageFactory",
     "ImageFactory",
+    "image_saved",
     "InfographicPageFactory",
     "NewsPageFactory",
     "ServicePageFactory",

@@ -24,6 +24,16 @@ class ImageFactory(factory.django.DjangoModelFactory):
     file = factory.LazyFunction(lambda: ContentFile(png_bytes(), name="test.png"))
 
 
+def image_saved(**fields):
+    """An image as an editor's upload leaves it: its save task (media.tasks.image_renditions_create, enqueued when
+    the upload commits, immediate in tests) has made its named renditions and its full-size public copy. A read
+    never makes them (docs/media.md), so a test that reads rendition URLs starts from this, or flushes the misses."""
+    from django.test import TestCase
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return ImageFactory(**fields)
+
+
 class DocumentFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_document_model()

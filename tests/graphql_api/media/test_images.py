@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from PIL import Image as PILImage
 
-from tests.factories import ImageFactory, NewsPageFactory
+from tests.factories import ImageFactory, NewsPageFactory, image_saved
 from tests.media.conftest import s3, s3_server  # noqa: F401 (fixtures: a real S3 protocol server)
 
 NEWS_IMAGES = "{ newsPages(first: 100) { edges { node { mainImage { url width height } } } } }"
@@ -21,7 +21,7 @@ query ($path: String!) {
 
 @pytest.mark.django_db
 def test_url_is_a_public_rendition_of_the_whole_image(graphql, news_index, settings):
-    image = ImageFactory()  # 64 x 48 pixels
+    image = image_saved()  # 64 x 48 pixels
     NewsPageFactory(parent=news_index, slug="foto", main_image=image)
 
     main_image = graphql.data(IMAGE_FIELDS, {"path": "/notizie/foto/"})["page"]["mainImage"]
@@ -38,7 +38,7 @@ def test_url_is_a_public_rendition_of_the_whole_image(graphql, news_index, setti
 @pytest.mark.django_db
 def test_urls_follow_the_host_the_request_came_in_on_and_are_cached_per_host(graphql, news_index, settings):
     settings.ALLOWED_HOSTS = ["cms.example.org", "api.example.org"]
-    NewsPageFactory(parent=news_index, slug="foto", main_image=ImageFactory())
+    NewsPageFactory(parent=news_index, slug="foto", main_image=image_saved())
     variables = {"path": "/notizie/foto/"}
 
     def fetch(host):
@@ -57,7 +57,7 @@ def test_urls_follow_the_host_the_request_came_in_on_and_are_cached_per_host(gra
 @pytest.mark.django_db
 def test_a_configured_media_base_url_wins_over_the_host(graphql, news_index, settings):
     settings.GRAPHQL_API = {**settings.GRAPHQL_API, "MEDIA_BASE_URL": "https://media.example.org"}
-    NewsPageFactory(parent=news_index, slug="foto", main_image=ImageFactory())
+    NewsPageFactory(parent=news_index, slug="foto", main_image=image_saved())
 
     main_image = graphql.data(IMAGE_FIELDS, {"path": "/notizie/foto/"})["page"]["mainImage"]
 
@@ -66,7 +66,7 @@ def test_a_configured_media_base_url_wins_over_the_host(graphql, news_index, set
 
 @pytest.mark.django_db
 def test_with_s3_the_url_is_plain_public_and_lasting(graphql, news_index, s3):  # noqa: F811
-    NewsPageFactory(parent=news_index, slug="foto", main_image=ImageFactory())
+    NewsPageFactory(parent=news_index, slug="foto", main_image=image_saved())
 
     url = graphql.data(IMAGE_FIELDS, {"path": "/notizie/foto/"})["page"]["mainImage"]["url"]
 
@@ -82,7 +82,7 @@ def test_urls_of_many_images_cost_no_more_queries_than_of_few(graphql, news_inde
     def count(number):
         for _ in range(number):
             NewsPageFactory(parent=news_index, main_image=ImageFactory())
-        graphql.data(NEWS_IMAGES)  # makes the missing renditions
+        graphql.data(NEWS_IMAGES)  # warm: the process's memos (renditions are never made by a read)
         with CaptureQueriesContext(connection) as queries:
             graphql.data(NEWS_IMAGES)
         return len(queries)

@@ -7,7 +7,7 @@ from content_models.blocks import BodyStreamBlock
 from graphql_api.schema import check_mappings
 from graphql_api.streamfield.registry import BlockRegistry, UnmappedBlockError
 from graphql_api.streamfield.types import LEAF_BLOCKS, registry
-from tests.factories import DocumentFactory, ImageFactory, NewsPageFactory, ServicePageFactory
+from tests.factories import DocumentFactory, ImageFactory, NewsPageFactory, ServicePageFactory, image_saved
 
 BODY = """
 query ($path: String!, $locale: String) {
@@ -64,7 +64,7 @@ def _body(service, image, document):
 @pytest.mark.django_db
 def test_every_block_is_typed_and_resolved(graphql, sections, service_index, news_index):
     service = ServicePageFactory(parent=service_index, slug="corsi", title="Corsi", summary="Gratis")
-    image = ImageFactory(description="Studenti in aula")
+    image = image_saved(description="Studenti in aula")  # its renditions made by its save task
     document = DocumentFactory(title="Modulo di iscrizione")
     NewsPageFactory(parent=news_index, slug="notizia", body=_body(service, image, document))
 
