@@ -54,6 +54,9 @@ def _api_cache_empty():
     from django.core.cache import caches
 
     caches["graphql"].clear()
+    # Wagtail caches renditions by image id and spec, and ids come back after a rollback: a rendition made in one
+    # test would be "found" for the next test's image, which then never gets its own (reads never make one).
+    caches["default"].clear()
 
 
 @pytest.fixture(autouse=True)
