@@ -39,6 +39,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 from wagtail.blocks import StreamValue
+from wagtail.blocks.list_block import ListValue
 from wagtail.rich_text import RichText
 
 from cms.languages import get_content_language
@@ -75,14 +76,10 @@ class Untranslated:
 
     def html_attrs(self, path: str) -> str:
         """` lang="it" dir="ltr"` for an HTML element showing the plain string at `path` when it is untranslated,
-        else "": what previews, emails and print put on a title or a summary."""
+        else "": what previews, emails and print put on a title or a summary (a block's strings: lang_attrs)."""
         if not self.covers(path):
             return mark_safe("")
-        return format_html(' lang="{}" dir="{}"', self.language, self.direction)
-
-    def html_attrs_within(self, prefix: str) -> dict[str, str]:
-        """html_attrs of each untranslated path under `prefix` (a block: "body.<id>"), by relative path ("text")."""
-        return {path: self.html_attrs(f"{prefix}.{path}" if path else prefix) for path in self.within(prefix)}
+        return _attrs(self.language, self.direction)
 
     def within(self, prefix: str) -> list[str]:
         """The untranslated paths under `prefix` ("body.<block id>"), relative to it ("" for the block itself)."""
@@ -113,6 +110,81 @@ def serves_source_when_untranslated(model) -> bool:
     from wagtail.models import DraftStateMixin
 
     return any(field.name == FIELD for field in model._meta.concrete_fields) and not issubclass(model, DraftStateMixin)
+
+
+def _attrs(language: str, direction: str) -> str:
+    return format_html(' lang="{}" dir="{}"', language, direction)
+
+
+# --- Reading a stream's plain strings, for channels ----------------------------------------------------------------
+class UntranslatedText(str):
+    """A plain string of a block still in its source's language, as `untranslated_stream` hands it to a channel:
+    a str for every use (escaped, compared, upper-cased), which also knows the `lang` and `dir` of its element."""
+
+    def __new__(cls, text: str, language: str, direction: str):
+        marked = super().__new__(cls, text)
+        marked.language, marked.direction = language, direction
+        return marked
+
+
+def lang_attrs(text) -> str:
+    """` lang="it" dir="ltr"` for the element showing `text` (a string of a stream read with untranslated_stream)
+    when it is still in its source's language, else "". The channel writes it on the element: `<h2{attrs}>`."""
+    if isinstance(text, UntranslatedText):
+        return _attrs(text.language, text.direction)
+    return mark_safe("")
+
+
+def lang_span(text) -> str:
+    """`text` escaped, in a `<span lang dir>` of its own when untranslated: for a string with no element of its
+    own (a contact's role between two line breaks)."""
+    attrs = lang_attrs(text)
+    return format_html("<span{}>{}</span>", attrs, text) if attrs else format_html("{}", text or "")
+
+
+def untranslated_stream(obj, field_name: str):
+    """`obj`'s stream (`field_name`) as channels read it: the plain strings still in the source's language are
+    UntranslatedText, so a block's renderer puts `lang_attrs(value["text"])` on their element without knowing
+    paths. The stored value itself when nothing of it is untranslated; a copy otherwise (never the instance's)."""
+    stream_value = getattr(obj, field_name)
+    record = untranslated_of(obj)
+    if not stream_value or not record.within(field_name):
+        return stream_value
+
+    def mark(block, value, path):
+        if isinstance(value, str) and record.covers(path):
+            return UntranslatedText(value, record.language, record.direction)
+        return value
+
+    return _rebuilt(stream_value.stream_block, stream_value, field_name, lambda path: bool(record.within(path)),
+                    mark)
+
+
+def _rebuilt(block, value, path: str, inside, leaf):
+    """`value` of `block` at wagtail-localize's context `path`, with `leaf(block, value, path)` in place of each
+    leaf (a string, a rich text) under a path that `inside(path)` says holds something to change: a new value
+    where something changed (a StreamValue keeps its raw data as loaded, which channels read), the same elsewhere.
+    Paths are wagtail-localize's: a struct's child by name, a list's item and a stream's child by id."""
+    if value is None or not inside(path):
+        return value
+    if isinstance(block, blocks.StreamBlock):
+        return StreamValue(block, [
+            (child.block_type, _rebuilt(child.block, child.value, f"{path}.{child.id}", inside, leaf), child.id)
+            for child in value
+        ])
+    if isinstance(block, blocks.ListBlock):
+        return ListValue(block, bound_blocks=[
+            ListValue.ListChild(block.child_block, _rebuilt(block.child_block, item.value, f"{path}.{item.id}",
+                                                            inside, leaf), id=item.id)
+            for item in value.bound_blocks
+        ])
+    if isinstance(block, blocks.StructBlock) and isinstance(value, dict):
+        return type(value)(block, [
+            (name, _rebuilt(block.child_blocks[name], child, f"{path}.{name}", inside, leaf) if name in
+             block.child_blocks else child)
+            for name, child in value.items()
+        ])
+    return leaf(block, value, path)
 
 
 # --- Recording, when a translation is written ----------------------------------------------------------------------
@@ -179,33 +251,17 @@ def untranslated_record(instance) -> None:
 
 
 def _mark_stream(stream_value, path: str, missing, language: str, direction: str):
-    """The stream with its untranslated rich text marked: a new StreamValue, since channels read a stream's raw
-    data, which a StreamValue keeps as it was loaded even when a child's value changes."""
-    if not stream_value or not any(key.startswith(path + ".") for key in missing):
+    """The stream with its untranslated rich text marked (a new StreamValue: channels read a stream's raw data)."""
+    if not stream_value:
         return stream_value
-    return StreamValue(stream_value.stream_block, [
-        (child.block_type, _marked(child.block, child.value, f"{path}.{child.id}", missing, language, direction),
-         child.id)
-        for child in stream_value
-    ])
 
-
-def _marked(block, value, path: str, missing, language: str, direction: str):
-    """`value` of `block` at wagtail-localize's context `path`, its untranslated rich text marked."""
-    if not any(key == path or key.startswith(path + ".") for key in missing):
+    def mark(block, value, path):
+        if isinstance(block, blocks.RichTextBlock):
+            return RichText(mark_html(value.source, missing.get(path, set()), language, direction))
         return value
-    if isinstance(block, blocks.RichTextBlock) and value is not None:
-        return RichText(mark_html(value.source, missing.get(path, set()), language, direction))
-    if isinstance(block, blocks.StructBlock):
-        for name, child_block in block.child_blocks.items():
-            value[name] = _marked(child_block, value.get(name), f"{path}.{name}", missing, language, direction)
-    elif isinstance(block, blocks.ListBlock):
-        for item in value.bound_blocks:
-            item.value = _marked(block.child_block, item.value, f"{path}.{item.id}", missing, language, direction)
-    elif isinstance(block, blocks.StreamBlock):
-        for child in value:
-            child.value = _marked(child.block, child.value, f"{path}.{child.id}", missing, language, direction)
-    return value
+
+    return _rebuilt(stream_value.stream_block, stream_value, path,
+                    lambda inside: any(key == inside or key.startswith(inside + ".") for key in missing), mark)
 
 
 def mark_html(html: str, positions: set[int], language: str, direction: str) -> str:

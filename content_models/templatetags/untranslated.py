@@ -1,22 +1,28 @@
-"""`{% untranslated_attrs obj "title" %}`: the `lang` and `dir` of a plain string still in its source's language.
+"""Marks of the parts of a translation still in its source's language (content_models/kernel/untranslated.py).
 
-Put on the element that shows the string: `<h1{% untranslated_attrs page "title" %}>`. Empty when the string is
-translated (content_models/kernel/untranslated.py records which are not). For a block,
-`{% untranslated_marks page "body."|add:block.id as marks %}` then `<h2{{ marks.text }}>`.
+- a field's plain string: `<h1{% untranslated_attrs page "title" %}>`;
+- a stream: `{% untranslated_stream page "body" as body %}`, then in the block's template, on the element that
+  shows a string of the block, `<h2{{ value.text|lang_attrs }}>` (a list's item: `{{ step.title|lang_attrs }}`);
+  a string with no element of its own: `{{ value.role|lang_span }}`.
+Each is empty when the string is translated.
 """
 
 from django import template
 
-from content_models.kernel.untranslated import untranslated_of
+from content_models.kernel import untranslated
 
 register = template.Library()
 
 
 @register.simple_tag
 def untranslated_attrs(obj, path: str) -> str:
-    return untranslated_of(obj).html_attrs(path)
+    return untranslated.untranslated_of(obj).html_attrs(path)
 
 
-@register.simple_tag
-def untranslated_marks(obj, prefix: str) -> dict[str, str]:
-    return untranslated_of(obj).html_attrs_within(prefix)
+@register.simple_tag(name="untranslated_stream")
+def untranslated_stream_tag(obj, field_name: str):
+    return untranslated.untranslated_stream(obj, field_name)
+
+
+register.filter("lang_attrs", untranslated.lang_attrs, is_safe=True)
+register.filter("lang_span", untranslated.lang_span, is_safe=True)

@@ -14,6 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from content_models import blocks as content_blocks
+from content_models.kernel.untranslated import lang_attrs, lang_span
 from media.renditions import ORIGINAL_SPEC, rendition_get
 
 from ..blocks import PageTeasersBlock
@@ -64,8 +65,8 @@ def _cta_url(value, ctx: RenderContext) -> str:
 def heading_mjml(value, ctx):
     level = value["level"] or "h2"
     return section(
-        text(format_html('<{} style="margin:0;font-size:{};line-height:1.3;">{}</{}>',
-                         level, HEADING_SIZES.get(level, "22px"), value["text"], level)),
+        text(format_html('<{} style="margin:0;font-size:{};line-height:1.3;"{}>{}</{}>',
+                         level, HEADING_SIZES.get(level, "22px"), lang_attrs(value["text"]), value["text"], level)),
         padding="16px 0 0",
     )
 
@@ -84,10 +85,11 @@ def paragraph_text(value, ctx):
 
 def quote_mjml(value, ctx):
     side = "right" if ctx.language.is_rtl else "left"
-    attribution = format_html("<br><cite>— {}</cite>", value["attribution"]) if value["attribution"] else ""
+    attribution = format_html("<br><cite{}>— {}</cite>", lang_attrs(value["attribution"]), value["attribution"]) \
+        if value["attribution"] else ""
     return section(text(format_html(
-        '<blockquote style="margin:0;padding-{}:16px;border-{}:4px solid #0b5394;font-style:italic;">'
-        "{}{}</blockquote>", side, side, value["quote"], attribution,
+        '<blockquote style="margin:0;padding-{}:16px;border-{}:4px solid #0b5394;font-style:italic;"{}>'
+        "{}{}</blockquote>", side, side, lang_attrs(value["quote"]), value["quote"], attribution,
     )))
 
 
@@ -99,8 +101,8 @@ def alert_mjml(value, ctx):
     background, colour = ALERT_COLOURS.get(value["level"], ALERT_COLOURS["info"])
     return section(text(format_html(
         '<div role="note" style="background:{};border:2px solid {};padding:12px 16px;border-radius:4px;">'
-        '<strong style="color:{};">{}</strong>{}</div>',
-        background, colour, colour, value["title"], mark_safe(rich_text_html(value["text"], ctx)),
+        '<strong style="color:{};"{}>{}</strong>{}</div>',
+        background, colour, colour, lang_attrs(value["title"]), value["title"], mark_safe(rich_text_html(value["text"], ctx)),
     ), css_class="nl-rich"))
 
 
@@ -118,7 +120,8 @@ def image_mjml(value, ctx):
     if rendition is None:
         return ""
     alt = value.get("alt_text") or image.default_alt_text
-    caption = text(format_html('<p style="margin:0;font-size:14px;color:#444444;">{}</p>', value["caption"])) \
+    caption = text(format_html('<p style="margin:0;font-size:14px;color:#444444;"{}>{}</p>',
+                               lang_attrs(value["caption"]), value["caption"])) \
         if value.get("caption") else ""
     return section(format_html(
         '<mj-image src="{}" alt="{}" width="550px" padding="8px 25px" />{}', public_url(rendition.url), alt, caption
@@ -135,9 +138,11 @@ def image_text(value, ctx):
 
 def video_mjml(value, ctx):
     # Email clients cannot play video: a clear link, and the transcript for those who cannot watch it.
-    transcript = format_html('<p style="margin:8px 0 0;">{}</p>', value["transcript"]) if value["transcript"] else ""
+    transcript = format_html('<p style="margin:8px 0 0;"{}>{}</p>', lang_attrs(value["transcript"]),
+                             value["transcript"]) if value["transcript"] else ""
     return section(text(format_html(
-        '<p style="margin:0;">▶ <a href="{}">{}</a></p>{}', value["url"], value["title"], transcript
+        '<p style="margin:0;">▶ <a href="{}"{}>{}</a></p>{}', value["url"], lang_attrs(value["title"]), value["title"],
+        transcript
     )))
 
 
@@ -151,11 +156,11 @@ def document_mjml(value, ctx):
         return ""
     title = value.get("title") or document.title
     details = f"{document.file_extension.upper()}, {filesizeformat(document.get_file_size() or 0)}"
-    description = format_html('<p style="margin:4px 0 0;">{}</p>', value["description"]) \
-        if value.get("description") else ""
+    description = format_html('<p style="margin:4px 0 0;"{}>{}</p>', lang_attrs(value["description"]),
+                              value["description"]) if value.get("description") else ""
     return section(text(format_html(
-        '<p style="margin:0;">📄 <a href="{}">{}</a> <span style="color:#444444;">({})</span></p>{}',
-        public_url(document.url), title, details, description,
+        '<p style="margin:0;">📄 <a href="{}"{}>{}</a> <span style="color:#444444;">({})</span></p>{}',
+        public_url(document.url), lang_attrs(title), title, details, description,
     )))
 
 
@@ -170,9 +175,9 @@ def document_text(value, ctx):
 # --- Links --------------------------------------------------------------------------------------------------
 def call_to_action_mjml(value, ctx):
     url = _cta_url(value, ctx)
-    description = text(format_html('<p style="margin:0;">{}</p>', value["description"])) \
-        if value.get("description") else ""
-    return section(format_html('{}<mj-button href="{}">{}</mj-button>', description, url, value["label"]))
+    description = text(format_html('<p style="margin:0;"{}>{}</p>', lang_attrs(value["description"]),
+                                   value["description"])) if value.get("description") else ""
+    return section(format_html('{}<mj-button href="{}">{}</mj-button>', description, url, lang_span(value["label"])))
 
 
 def call_to_action_text(value, ctx):
@@ -185,7 +190,8 @@ def related_pages_mjml(value, ctx):
         "", '<li><a href="{}" lang="{}">{}</a></li>',
         ((ctx.reader.page_url(page), ctx.reader.language_code(page.locale_id), page.title) for page in served),
     )
-    title = format_html('<h3 style="margin:0 0 8px;">{}</h3>', value["title"]) if value["title"] else ""
+    title = format_html('<h3 style="margin:0 0 8px;"{}>{}</h3>', lang_attrs(value["title"]), value["title"]) \
+        if value["title"] else ""
     return section(text(format_html("{}<ul>{}</ul>", title, links)))
 
 
@@ -202,7 +208,8 @@ def teasers_mjml(value, ctx):
     teasers = [teaser_for(page, ctx, with_image=value["show_images"]) for page in value["pages"]]
     parts = []
     if value["title"]:
-        parts.append(section(text(format_html('<h2 style="margin:0;font-size:22px;">{}</h2>', value["title"])),
+        parts.append(section(text(format_html('<h2 style="margin:0;font-size:22px;"{}>{}</h2>',
+                                              lang_attrs(value["title"]), value["title"])),
                              padding="16px 0 0"))
     for teaser in filter(None, teasers):
         with translation.override(teaser.language.code):  # a fallback teaser is Italian throughout
@@ -237,11 +244,13 @@ def teasers_text(value, ctx):
 # --- Structured ---------------------------------------------------------------------------------------------
 def steps_mjml(value, ctx):
     items = format_html_join(
-        "", "<li><strong>{}</strong>{}</li>",
-        ((step["title"], mark_safe(rich_text_html(step["description"], ctx)) if step["description"] else "")
+        "", "<li><strong{}>{}</strong>{}</li>",
+        ((lang_attrs(step["title"]), step["title"],
+          mark_safe(rich_text_html(step["description"], ctx)) if step["description"] else "")
          for step in value["steps"]),
     )
-    title = format_html('<h3 style="margin:0 0 8px;">{}</h3>', value["title"]) if value["title"] else ""
+    title = format_html('<h3 style="margin:0 0 8px;"{}>{}</h3>', lang_attrs(value["title"]), value["title"]) \
+        if value["title"] else ""
     return section(text(format_html("{}<ol>{}</ol>", title, items), css_class="nl-rich"))
 
 
@@ -256,10 +265,12 @@ def steps_text(value, ctx):
 
 def faq_mjml(value, ctx):
     items = format_html_join(
-        "", '<h4 style="margin:12px 0 4px;font-size:17px;">{}</h4>{}',
-        ((item["question"], mark_safe(rich_text_html(item["answer"], ctx))) for item in value["items"]),
+        "", '<h4 style="margin:12px 0 4px;font-size:17px;"{}>{}</h4>{}',
+        ((lang_attrs(item["question"]), item["question"], mark_safe(rich_text_html(item["answer"], ctx)))
+         for item in value["items"]),
     )
-    title = format_html('<h3 style="margin:0;">{}</h3>', value["title"]) if value["title"] else ""
+    title = format_html('<h3 style="margin:0;"{}>{}</h3>', lang_attrs(value["title"]), value["title"]) \
+        if value["title"] else ""
     return section(text(format_html("{}{}", title, items), css_class="nl-rich"))
 
 
@@ -271,9 +282,9 @@ def faq_text(value, ctx):
 
 
 def contact_mjml(value, ctx):
-    rows = [format_html("<strong>{}</strong>", value["name"])]
+    rows = [format_html("<strong{}>{}</strong>", lang_attrs(value["name"]), value["name"])]
     if value["role"]:
-        rows.append(format_html("{}", value["role"]))
+        rows.append(lang_span(value["role"]))
     if value["phone"]:
         rows.append(format_html('☎ <a href="tel:{}">{}</a>', value["phone"].replace(" ", ""), value["phone"]))
     if value["email"]:
@@ -281,7 +292,7 @@ def contact_mjml(value, ctx):
     if value["url"]:
         rows.append(format_html('<a href="{}">{}</a>', value["url"], value["url"]))
     if value["notes"]:
-        rows.append(format_html("{}", value["notes"]))
+        rows.append(lang_span(value["notes"]))
     return section(text(format_html('<p style="margin:0;">{}</p>', mark_safe("<br>".join(rows)))))
 
 
@@ -301,12 +312,14 @@ def _figure(figure) -> str:
 def key_figures_mjml(value, ctx):
     rows = format_html_join(
         "", '<tr><td style="padding:4px 8px;font-size:22px;font-weight:bold;white-space:nowrap;">{}</td>'
-            '<td style="padding:4px 8px;">{}{}</td></tr>',
-        ((_figure(figure), figure["label"],
-          format_html('<br><small style="color:#444444;">{}</small>', figure["source"]) if figure["source"] else "")
+            '<td style="padding:4px 8px;"{}>{}{}</td></tr>',
+        ((_figure(figure), lang_attrs(figure["label"]), figure["label"],
+          format_html('<br><small style="color:#444444;"{}>{}</small>', lang_attrs(figure["source"]),
+                      figure["source"]) if figure["source"] else "")
          for figure in value["figures"]),
     )
-    title = format_html('<h3 style="margin:0 0 8px;">{}</h3>', value["title"]) if value["title"] else ""
+    title = format_html('<h3 style="margin:0 0 8px;"{}>{}</h3>', lang_attrs(value["title"]), value["title"]) \
+        if value["title"] else ""
     return section(text(format_html('{}<table role="presentation">{}</table>', title, rows)))
 
 

@@ -15,6 +15,7 @@ from django.utils.html import escape
 
 from cms.languages import ContentLanguage, get_content_language
 from content_models.kernel.reader import ContentReader
+from content_models.kernel.untranslated import untranslated_stream
 
 from . import blocks as _renderers  # noqa: F401 - registers the block renderers
 from .context import RenderContext
@@ -67,7 +68,7 @@ def render_edition(issue, *, reader: ContentReader | None = None) -> Edition:
     context = RenderContext(language=language, locale=issue.locale, reader=reader)
     with translation.override(language.code):
         sections, texts = [], []
-        for child in issue.body:
+        for child in untranslated_stream(issue, "body"):  # strings still in Italian know it (lang_attrs)
             renderer = registry.renderer_for(child.block)
             sections.append(renderer.mjml(child.value, context))
             texts.append(renderer.text(child.value, context))

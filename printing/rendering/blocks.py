@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from content_models import blocks as library
 from content_models.blocks.structured import WEEKDAYS
+from content_models.kernel.untranslated import lang_attrs, lang_span
 
 from . import labels
 from .registry import registry
@@ -36,13 +37,15 @@ def ltr(text: str) -> SafeString:
 
 
 def _title(value, tag="h3") -> SafeString:
-    return format_html("<{0}>{1}</{0}>", tag, value["title"]) if value.get("title") else SafeString("")
+    if not value.get("title"):
+        return SafeString("")
+    return format_html("<{0}{1}>{2}</{0}>", tag, lang_attrs(value["title"]), value["title"])
 
 
 # --- Text ----------------------------------------------------------------------------------------------------
 def heading_html(value, ctx):
     level = value["level"] if value["level"] in {"h2", "h3", "h4"} else "h2"
-    return format_html("<{0}>{1}</{0}>", level, value["text"])
+    return format_html("<{0}{1}>{2}</{0}>", level, lang_attrs(value["text"]), value["text"])
 
 
 def paragraph_html(value, ctx):
@@ -50,15 +53,20 @@ def paragraph_html(value, ctx):
 
 
 def quote_html(value, ctx):
-    attribution = format_html("<footer>— {}</footer>", value["attribution"]) if value["attribution"] else ""
-    return format_html("<blockquote><p>{}</p>{}</blockquote>", value["quote"], attribution)
+    attribution = (
+        format_html("<footer{}>— {}</footer>", lang_attrs(value["attribution"]), value["attribution"])
+        if value["attribution"]
+        else ""
+    )
+    return format_html("<blockquote><p{}>{}</p>{}</blockquote>", lang_attrs(value["quote"]), value["quote"], attribution)
 
 
 def alert_html(value, ctx):
     level = value["level"] if value["level"] in ALERT_LEVELS else "info"
     return format_html(
-        '<aside class="alert alert-{}"><p class="alert-title">{}</p>{}</aside>',
+        '<aside class="alert alert-{}"><p class="alert-title"{}>{}</p>{}</aside>',
         level,
+        lang_attrs(value["title"]),
         value["title"],
         ctx.richtext(value["text"]),
     )
@@ -70,7 +78,12 @@ def image_html(value, ctx):
     if image is None:
         return ""
     alt = value.get("alt_text") or image.default_alt_text
-    caption = " · ".join(part for part in (value.get("caption") or "", image.credit or "") if part)
+    caption = format_html(
+        "{}{}{}",
+        lang_span(value.get("caption") or ""),
+        " · " if value.get("caption") and image.credit else "",
+        image.credit or "",
+    )
     figcaption = format_html("<figcaption>{}</figcaption>", caption) if caption else ""
     tag = ctx.image_html(image, alt)
     return format_html("<figure>{}{}</figure>", tag, figcaption) if tag else ""
@@ -79,8 +92,9 @@ def image_html(value, ctx):
 def video_html(value, ctx):
     transcript = (
         format_html(
-            '<div class="transcript"><p class="label">{}</p><p>{}</p></div>',
+            '<div class="transcript"><p class="label">{}</p><p{}>{}</p></div>',
             labels.TRANSCRIPT,
+            lang_attrs(value["transcript"]),
             value["transcript"],
         )
         if value["transcript"]
@@ -89,7 +103,7 @@ def video_html(value, ctx):
     return format_html(
         '<div class="video"><p><strong>{}: {}</strong><br>{}</p>{}</div>',
         labels.VIDEO,
-        value["title"],
+        lang_span(value["title"]),
         url_text(value["url"]),
         transcript,
     )
@@ -101,11 +115,11 @@ def document_html(value, ctx):
         return ""
     title = value.get("title") or document.title
     details = ltr(f"{document.file_extension.upper()}, {filesizeformat(document.get_file_size() or 0)}")
-    description = format_html("<br>{}", value["description"]) if value.get("description") else ""
+    description = format_html("<br>{}", lang_span(value["description"])) if value.get("description") else ""
     return format_html(
         '<p class="document"><strong>{}: {}</strong> ({}){}<br>{}</p>',
         labels.DOCUMENT,
-        title,
+        lang_span(title),
         details,
         description,
         url_text(ctx.content.document_url(document)),
@@ -120,9 +134,11 @@ def _target_url(value, ctx) -> str:
 
 def call_to_action_html(value, ctx):
     url = _target_url(value, ctx)
-    description = format_html("<br>{}", value["description"]) if value.get("description") else ""
+    description = format_html("<br>{}", lang_span(value["description"])) if value.get("description") else ""
     address = format_html("<br>{}", url_text(url)) if url else ""
-    return format_html('<p class="cta"><strong>{}</strong>{}{}</p>', value["label"], description, address)
+    return format_html(
+        '<p class="cta"><strong{}>{}</strong>{}{}</p>', lang_attrs(value["label"]), value["label"], description, address
+    )
 
 
 def related_pages_html(value, ctx):
@@ -144,7 +160,9 @@ def related_pages_html(value, ctx):
 # --- Structured ----------------------------------------------------------------------------------------------
 def step_html(value, ctx):
     description = ctx.richtext(value["description"]) if value.get("description") else ""
-    return format_html('<li><p class="step-title">{}</p>{}</li>', value["title"], description)
+    return format_html(
+        '<li><p class="step-title"{}>{}</p>{}</li>', lang_attrs(value["title"]), value["title"], description
+    )
 
 
 def steps_list_html(steps, ctx) -> SafeString:
@@ -158,7 +176,8 @@ def steps_html(value, ctx):
 def faq_html(value, ctx):
     items = _join(
         format_html(
-            '<div class="faq-item"><p class="question">{}</p>{}</div>',
+            '<div class="faq-item"><p class="question"{}>{}</p>{}</div>',
+            lang_attrs(item["question"]),
             item["question"],
             ctx.richtext(item["answer"]),
         )
@@ -182,14 +201,14 @@ def contact_lines(*, phone="", email="", url="", address="") -> list[SafeString]
 
 
 def contact_html(value, ctx):
-    lines = [format_html("<strong>{}</strong>", value["name"])]
+    lines = [format_html("<strong{}>{}</strong>", lang_attrs(value["name"]), value["name"])]
     if value.get("role"):
-        lines.append(format_html("{}", value["role"]))
+        lines.append(lang_span(value["role"]))
     lines += contact_lines(
         phone=value.get("phone", ""), email=value.get("email", ""), url=value.get("url", "")
     )
     if value.get("notes"):
-        lines.append(format_html("{}", value["notes"]))
+        lines.append(lang_span(value["notes"]))
     return format_html('<div class="contact"><p>{}</p></div>', mark_safe("<br>".join(lines)))
 
 
@@ -205,15 +224,20 @@ def figure_number(value) -> str:
 
 def key_figure_html(figure, ctx):
     source = (
-        format_html('<p class="figure-source">{}: {}</p>', labels.SOURCE, figure["source"])
+        format_html('<p class="figure-source">{}: {}</p>', labels.SOURCE, lang_span(figure["source"]))
         if figure.get("source")
         else ""
     )
-    unit = format_html(' <span class="figure-unit">{}</span>', figure["unit"]) if figure.get("unit") else ""
+    unit = (
+        format_html(' <span class="figure-unit"{}>{}</span>', lang_attrs(figure["unit"]), figure["unit"])
+        if figure.get("unit")
+        else ""
+    )
     return format_html(
-        '<div class="figure"><p class="figure-value">{}{}</p><p class="figure-label">{}</p>{}</div>',
+        '<div class="figure"><p class="figure-value">{}{}</p><p class="figure-label"{}>{}</p>{}</div>',
         ltr(figure_number(figure["value"])),
         unit,
+        lang_attrs(figure["label"]),
         figure["label"],
         source,
     )

@@ -18,7 +18,7 @@ from django_countries import countries
 
 from content_models.choices import AREAS_OF_ACTIVITY, AUDIENCES, SERVICE_POINT_KINDS, SPOKEN_LANGUAGES
 from content_models.kernel.presentation import page_summary, page_summary_field
-from content_models.kernel.untranslated import untranslated_of
+from content_models.kernel.untranslated import untranslated_of, untranslated_stream
 from content_models.models import (
     AssociationPage,
     EventPage,
@@ -86,11 +86,12 @@ def _section(key: str, heading, html) -> Section | None:
     return Section(key, str(heading) if heading else None, html)
 
 
-def _body_sections(stream_value, ctx) -> list[Section]:
-    """Each body block is its own section, keyed by block id; headings stay inside the flow."""
+def _body_sections(page, ctx) -> list[Section]:
+    """Each body block is its own section, keyed by block id; headings stay inside the flow. Its strings still in
+    the source's language carry their lang and dir (untranslated_stream, lang_attrs)."""
     return [
         Section(f"block-{child.id}", None, mark_safe(registry.renderer_for(child.block)(child.value, ctx)))
-        for child in stream_value or []
+        for child in untranslated_stream(page, "body") or []
     ]
 
 
@@ -263,7 +264,7 @@ def service_subject(page, ctx) -> PrintedSubject:
             _section(
                 "how",
                 labels.HOW_TO_ACCESS,
-                steps_list_html([child.value for child in page.how_to_access], ctx)
+                steps_list_html([child.value for child in untranslated_stream(page, "how_to_access")], ctx)
                 if page.how_to_access
                 else "",
             ),
@@ -282,7 +283,7 @@ def service_subject(page, ctx) -> PrintedSubject:
             ),
         ]
         if section
-    ] + _body_sections(page.body, ctx)
+    ] + _body_sections(page, ctx)
     subject.facts = [Fact(str(labels.LAST_REVIEWED), _date(page.last_reviewed))]
     return subject
 
@@ -316,7 +317,7 @@ def event_subject(page, ctx) -> PrintedSubject:
             _section("who", labels.WHO_IT_IS_FOR, _choices(page.audiences, AUDIENCES)),
         ]
         if section
-    ] + _body_sections(page.body, ctx)
+    ] + _body_sections(page, ctx)
     return subject
 
 
@@ -324,7 +325,7 @@ def news_subject(page, ctx) -> PrintedSubject:
     subject = _page_subject(page, ctx, labels.KIND_NEWS)
     subject.image = _main_figure(ctx.content.main_image(page), ctx)
     subject.facts = [Fact(str(labels.WHEN), _date(page.date))]
-    subject.sections = _body_sections(page.body, ctx)
+    subject.sections = _body_sections(page, ctx)
     return subject
 
 
@@ -332,7 +333,7 @@ def infographic_subject(page, ctx) -> PrintedSubject:
     subject = _page_subject(page, ctx, labels.KIND_INFOGRAPHIC)
     image = ctx.content.image(page.image_id)
     subject.image = _main_figure(image, ctx, alt=page.alt_text) if image is not None else SafeString("")
-    figures = [child.value for child in page.key_figures]
+    figures = [child.value for child in untranslated_stream(page, "key_figures")]
     subject.poster_figures = key_figures_list_html(figures, ctx) if figures else SafeString("")
     subject.facts = [
         Fact(str(labels.DATA_SOURCE), format_html("{}", page.data_source)),
@@ -385,7 +386,7 @@ def association_subject(page, ctx) -> PrintedSubject:
             ),
         ]
         if section
-    ] + _body_sections(page.body, ctx)
+    ] + _body_sections(page, ctx)
     return subject
 
 

@@ -137,11 +137,14 @@ def test_untranslated_parts_of_a_published_translation_keep_their_language(secti
         '<p data-block-key="a1">للبالغين الأجانب.</p>'
         '<p data-block-key="a2" dir="ltr" lang="it">Anche per chi lavora.</p>'
     )
-    paragraph, heading = arabic.body
+    paragraph, heading, steps = arabic.body
     assert paragraph.value.source == "<p>التسجيل في سبتمبر.</p>"
     fact = untranslated_of(arabic)
     assert fact.language == "it" and fact.direction == "ltr" and not fact.everything
-    assert fact.fields == {"summary", "audience_details", f"body.{heading.id}.text"}
+    second_step = steps.value["steps"].bound_blocks[1].id  # a string inside a block's list: its item's id
+    assert fact.fields == {
+        "summary", "audience_details", f"body.{heading.id}.text", f"body.{steps.id}.steps.{second_step}.title",
+    }
     assert not untranslated_of(italian)  # an original has nothing to mark
 
     # The editor's preview of the translation shows the same marks, on exactly those parts.
@@ -151,7 +154,8 @@ def test_untranslated_parts_of_a_published_translation_keep_their_language(secti
     assert '<p data-block-key="a2" dir="ltr" lang="it">Anche per chi lavora.</p>' in html
     assert '<p data-block-key="a1">للبالغين الأجانب.</p>' in html
     assert '<h2 lang="it" dir="ltr">Dove</h2>' in html
-    assert html.count('lang="it"') == 3
+    assert '<li><strong>احجز الاختبار</strong></li><li><strong lang="it" dir="ltr">Porta i documenti</strong>' in html
+    assert html.count('lang="it"') == 4
 
     # Once the translator translates the rest and publishes again, no mark is left.
     from tests.factories.content import translation_sync
@@ -160,5 +164,7 @@ def test_untranslated_parts_of_a_published_translation_keep_their_language(secti
         "Corsi gratuiti per adulti.": "دورات مجانية للكبار.",
         "Anche per chi lavora.": "وللعاملين أيضا.",
         "Dove": "أين",
+        "Porta i documenti": "أحضر الوثائق",
     })
     assert not untranslated_of(translated) and 'lang="it"' not in translated.audience_details
+    assert 'lang="it"' not in translated.make_preview_request().content.decode()

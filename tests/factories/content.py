@@ -169,17 +169,20 @@ ARABIC_TITLE = "دورات اللغة الإيطالية"
 
 def service_partly_translated(parent, code: str = "ar"):
     """(Italian service, its published translation into `code`) where the translator did the title, the first
-    paragraph of "who it is for" and the body's paragraph, and left the summary, the second paragraph and the
-    body's heading in Italian (issue 12, item 3)."""
+    paragraph of "who it is for", the body's paragraph and the first of its steps, and left the summary, the
+    second paragraph, the body's heading and the second step (a string inside a block's list) in Italian (issue
+    12, item 3)."""
     italian = ServicePageFactory(
         parent=parent, title="Corsi di italiano", slug="corsi", summary="Corsi gratuiti per adulti.",
         audience_details='<p data-block-key="a1">Per adulti stranieri.</p><p data-block-key="a2">Anche per chi '
                          "lavora.</p>",
-        body=[("paragraph", "<p>Iscrizioni a settembre.</p>"), ("heading", {"text": "Dove", "level": "h2"})],
+        body=[("paragraph", "<p>Iscrizioni a settembre.</p>"), ("heading", {"text": "Dove", "level": "h2"}),
+              ("steps", {"title": "", "steps": [{"title": "Prenota il test", "description": ""},
+                                                {"title": "Porta i documenti", "description": ""}]})],
     )
     translation = translation_sync(italian, code, {
         "Corsi di italiano": ARABIC_TITLE, "Per adulti stranieri.": "للبالغين الأجانب.",
-        "Iscrizioni a settembre.": "التسجيل في سبتمبر.",
+        "Iscrizioni a settembre.": "التسجيل في سبتمبر.", "Prenota il test": "احجز الاختبار",
     })
     return italian, translation
 

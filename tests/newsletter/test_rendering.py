@@ -128,8 +128,8 @@ def test_arabic_edition_is_right_to_left_and_falls_back_to_italian_teasers(secti
 
 @pytest.mark.django_db
 def test_italian_left_in_an_arabic_edition_or_page_keeps_its_language(sections):
-    """Issue 12, item 3: the edition's own untranslated paragraph and a teaser's untranslated summary are marked
-    Italian, left to right; what was translated is not."""
+    """Issue 12, item 3: the edition's own untranslated paragraph, heading and FAQ question, and a teaser's
+    untranslated summary are marked Italian, left to right and left-aligned; what was translated is not."""
     from content_models.models import ServiceIndexPage
     from tests.factories import service_partly_translated, translation_sync
     from tests.factories.content import ARABIC_TITLE
@@ -138,13 +138,21 @@ def test_italian_left_in_an_arabic_edition_or_page_keeps_its_language(sections):
     issue = publish_issue(body=[
         ("paragraph", "<p>Novità di settembre.</p><p>I corsi ripartono.</p>"),
         ("teasers", {"title": "", "pages": [service], "show_images": False}),
+        ("heading", {"text": "Da sapere", "level": "h2"}),
+        ("faq", {"title": "", "items": [{"question": "È gratis?", "answer": "<p>Sì.</p>"},
+                                        {"question": "Serve il permesso?", "answer": "<p>No.</p>"}]}),
     ])
     arabic = translation_sync(issue, "ar", {"Notizie di maggio": "أخبار مايو",
-                                            "Novità di settembre.": "جديد سبتمبر."})
+                                            "Novità di settembre.": "جديد سبتمبر.", "È gratis?": "هل هو مجاني؟"})
 
     html = collapsed(render_edition(arabic).html)
-    assert '<p style="display: block;margin: 0 0 12px;">جديد سبتمبر.</p><p dir="ltr" lang="it" ' in html
-    assert 'lang="it" style="display: block;margin: 0 0 12px;">I corsi ripartono.</p>' in html
+    # Marked Italian, it also starts on its own side (left), not on the Arabic container's (right).
+    assert ('<p style="display: block;margin: 0 0 12px;">جديد سبتمبر.</p><p dir="ltr" lang="it" '
+            'style="display: block;text-align: left;margin: 0 0 12px;">I corsi ripartono.</p>') in html
+    # The edition's own heading block and the untranslated question of its FAQ (a string in a block's list).
+    assert '<h2 style="text-align: left;margin: 0;font-size: 22px;line-height: 1.3" lang="it" dir="ltr">Da sapere' in html
+    assert 'font-size: 17px" lang="it" dir="ltr">Serve il permesso?</h4>' in html
+    assert '<h4 style="margin:12px 0 4px;font-size:17px;">هل هو مجاني؟</h4>' in html
     assert 'lang="it" dir="ltr">Corsi gratuiti per adulti.</p>' in html
     assert f'underline;">{ARABIC_TITLE}</a></h3>' in html
     assert 'font-size:19px;" lang="it"' not in html and 'lang="it" dir="ltr">Novità' not in html

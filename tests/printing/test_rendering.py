@@ -120,8 +120,9 @@ def test_the_italian_catalogue_is_complete():
 
 @pytest.mark.django_db
 def test_italian_left_in_an_arabic_leaflet_keeps_its_language(service_index):
-    """Issue 12, item 3: on paper too, the untranslated summary and paragraph are Italian, left to right (the bidi
-    pass then leaves them alone), and the translated title is not."""
+    """Issue 12, item 3: on paper too, the untranslated summary, paragraph, heading block and step (a string in a
+    block's list) are Italian, left to right (the bidi pass then leaves them alone); the translated title and step
+    are not."""
     from tests.factories import service_partly_translated
     from tests.factories.content import ARABIC_TITLE
 
@@ -131,3 +132,6 @@ def test_italian_left_in_an_arabic_leaflet_keeps_its_language(service_index):
     assert f">{ARABIC_TITLE}</h1>" in html and 'lang="it">' + ARABIC_TITLE not in html
     assert '<p class="summary" dir="ltr" lang="it">Corsi gratuiti per adulti.</p>' in html
     assert '<p data-block-key="a2" dir="ltr" lang="it">Anche per chi lavora.</p>' in html
+    assert '<h2 dir="ltr" lang="it">Dove</h2>' in html
+    assert '<p class="step-title">احجز الاختبار</p>' in html
+    assert '<p class="step-title" dir="ltr" lang="it">Porta i documenti</p>' in html

@@ -224,11 +224,13 @@ def test_untranslated_parts_of_a_translation_say_their_language(graphql, service
         '<p data-block-key="a1">للبالغين الأجانب.</p>'
         '<p data-block-key="a2" dir="ltr" lang="it">Anche per chi lavora.</p>'
     )
-    paragraph, heading = page["body"]
+    paragraph, heading, steps = page["body"]
     assert paragraph["untranslated"] is None and paragraph["html"] == "<p>التسجيل في سبتمبر.</p>"
     assert heading == {
         "blockId": str(arabic.body[1].id), "untranslated": {"language": {"code": "it"}, "fields": ["text"]},
     }
+    second_step = arabic.body[2].value["steps"].bound_blocks[1].id  # a string inside a block's list
+    assert steps["untranslated"] == {"language": {"code": "it"}, "fields": [f"steps.{second_step}.title"]}
     # The Italian original has nothing to mark.
     italian = graphql.data(UNTRANSLATED.replace('"ar"', '"it"'), {"path": "/servizi/corsi/"})["page"]
     assert italian["untranslated"] is None and {block["untranslated"] for block in italian["body"]} == {None}
