@@ -102,7 +102,8 @@ def alert_mjml(value, ctx):
     return section(text(format_html(
         '<div role="note" style="background:{};border:2px solid {};padding:12px 16px;border-radius:4px;">'
         '<strong style="color:{};"{}>{}</strong>{}</div>',
-        background, colour, colour, lang_attrs(value["title"]), value["title"], mark_safe(rich_text_html(value["text"], ctx)),
+        background, colour, colour, lang_attrs(value["title"]), value["title"],
+        mark_safe(rich_text_html(value["text"], ctx)),
     ), css_class="nl-rich"))
 
 

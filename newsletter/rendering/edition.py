@@ -15,7 +15,7 @@ from django.utils.html import escape
 
 from cms.languages import ContentLanguage, get_content_language
 from content_models.kernel.reader import ContentReader
-from content_models.kernel.untranslated import untranslated_stream
+from content_models.kernel.untranslated import untranslated_of, untranslated_stream
 
 from . import blocks as _renderers  # noqa: F401 - registers the block renderers
 from .context import RenderContext
@@ -76,6 +76,7 @@ def render_edition(issue, *, reader: ContentReader | None = None) -> Edition:
             "language": language,
             "start": context.start,
             "subject": issue.subject,
+            "subject_attrs": untranslated_of(issue).html_attrs("subject"),  # a subject still in Italian
             "preheader": issue.preheader,
             "sections": "".join(sections),
             "texts": [part for part in texts if part],

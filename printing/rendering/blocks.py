@@ -58,7 +58,9 @@ def quote_html(value, ctx):
         if value["attribution"]
         else ""
     )
-    return format_html("<blockquote><p{}>{}</p>{}</blockquote>", lang_attrs(value["quote"]), value["quote"], attribution)
+    return format_html(
+        "<blockquote><p{}>{}</p>{}</blockquote>", lang_attrs(value["quote"]), value["quote"], attribution
+    )
 
 
 def alert_html(value, ctx):
@@ -137,7 +139,11 @@ def call_to_action_html(value, ctx):
     description = format_html("<br>{}", lang_span(value["description"])) if value.get("description") else ""
     address = format_html("<br>{}", url_text(url)) if url else ""
     return format_html(
-        '<p class="cta"><strong{}>{}</strong>{}{}</p>', lang_attrs(value["label"]), value["label"], description, address
+        '<p class="cta"><strong{}>{}</strong>{}{}</p>',
+        lang_attrs(value["label"]),
+        value["label"],
+        description,
+        address,
     )
 
 

@@ -121,14 +121,14 @@ def test_arabic_edition_is_right_to_left_and_falls_back_to_italian_teasers(secti
     assert "direction:ltr" not in html.replace(" ", "")  # MJML columns follow the language's direction
     assert "أخبار مايو" in html and "دورات اللغة الإيطالية" in html
     assert arabic_news.title in html and 'href="https://portal.example.org/ar/' in html
-    # The untranslated event is served in Italian, marked as such for screen readers and bidi.
-    assert '<div lang="it" dir="ltr"><h3' in html and "Festa interculturale" in html
+    # The untranslated event is served in Italian, marked as such for screen readers and bidi, aligned left.
+    assert '<div lang="it" dir="ltr" style="text-align: left;"><h3' in html and "Festa interculturale" in html
     assert edition.language.code == "ar" and edition.language.is_rtl
 
 
 @pytest.mark.django_db
 def test_italian_left_in_an_arabic_edition_or_page_keeps_its_language(sections):
-    """Issue 12, item 3: the edition's own untranslated paragraph, heading and FAQ question, and a teaser's
+    """Issue 12, item 3: the edition's own untranslated subject, paragraph, heading and FAQ question, and a teaser's
     untranslated summary are marked Italian, left to right and left-aligned; what was translated is not."""
     from content_models.models import ServiceIndexPage
     from tests.factories import service_partly_translated, translation_sync
@@ -142,15 +142,16 @@ def test_italian_left_in_an_arabic_edition_or_page_keeps_its_language(sections):
         ("faq", {"title": "", "items": [{"question": "È gratis?", "answer": "<p>Sì.</p>"},
                                         {"question": "Serve il permesso?", "answer": "<p>No.</p>"}]}),
     ])
-    arabic = translation_sync(issue, "ar", {"Notizie di maggio": "أخبار مايو",
-                                            "Novità di settembre.": "جديد سبتمبر.", "È gratis?": "هل هو مجاني؟"})
+    arabic = translation_sync(issue, "ar", {"Novità di settembre.": "جديد سبتمبر.", "È gratis?": "هل هو مجاني؟"})
 
     html = collapsed(render_edition(arabic).html)
     # Marked Italian, it also starts on its own side (left), not on the Arabic container's (right).
     assert ('<p style="display: block;margin: 0 0 12px;">جديد سبتمبر.</p><p dir="ltr" lang="it" '
             'style="display: block;text-align: left;margin: 0 0 12px;">I corsi ripartono.</p>') in html
+    assert 'lang="it" dir="ltr">Notizie di maggio</h1>' in html  # the subject, not translated yet
     # The edition's own heading block and the untranslated question of its FAQ (a string in a block's list).
-    assert '<h2 style="text-align: left;margin: 0;font-size: 22px;line-height: 1.3" lang="it" dir="ltr">Da sapere' in html
+    assert '<h2 style="text-align: left;margin: 0;font-size: 22px;line-height: 1.3" lang="it" dir="ltr">Da sapere' \
+        in html
     assert 'font-size: 17px" lang="it" dir="ltr">Serve il permesso?</h4>' in html
     assert '<h4 style="margin:12px 0 4px;font-size:17px;">هل هو مجاني؟</h4>' in html
     assert 'lang="it" dir="ltr">Corsi gratuiti per adulti.</p>' in html
