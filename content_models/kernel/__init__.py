@@ -10,7 +10,7 @@ nothing, so that content_models.models can use urls.py while the app registry is
 | urls.py | `portal_path`, `portal_url`, `page_portal_url`, `portal_base_url` | a page's path and URL on the portal, in a locale |
 | fallback.py | `Served`, `served_in`, `in_locale` | what a reader of one language gets when something is not translated |
 | presentation.py | `page_main_image`, `page_summary`, `page_summary_field`, `MAIN_IMAGE_FIELDS` | a page's main image and summary, one order each |
-| untranslated.py | `untranslated_of`, `Untranslated`, `untranslated_stream`, `lang_attrs`, `lang_span`, `untranslated_record`, `untranslated_field` | which parts of a translation are still in its source's language |
+| untranslated.py | `untranslated_of`, `Untranslated`, `untranslated_stream`, `field_text`, `lang_attrs`, `lang_span`, `untranslated_record`, `untranslated_field` | which parts of a translation are still in its source's language |
 | references.py | `References`, `collect_richtext`, `collect_stream`, `collect_block`, `collect_object` | what stored content points at |
 | reader.py | `ContentReader` | loading all that in bulk, hiding what is not public |
 | richtext.py | `richtext_html` | stored rich text as portal HTML, links and images checked |

@@ -142,6 +142,17 @@ def lang_span(text) -> str:
     return format_html("<span{}>{}</span>", attrs, text) if attrs else format_html("{}", text or "")
 
 
+def field_text(obj, name: str):
+    """`obj`'s plain field `name` (a venue, a desk's opening notes, an image's alternative text) as channels read
+    it: an UntranslatedText when still in the source's language, so `lang_attrs`/`lang_span` mark it wherever it is
+    shown, on its own element or inside a longer line ("venue, address, town"); else the value as stored."""
+    value = getattr(obj, name)
+    record = untranslated_of(obj)
+    if value and isinstance(value, str) and record.covers(name):
+        return UntranslatedText(value, record.language, record.direction)
+    return value
+
+
 def untranslated_stream(obj, field_name: str):
     """`obj`'s stream (`field_name`) as channels read it: the plain strings still in the source's language are
     UntranslatedText, so a block's renderer puts `lang_attrs(value["text"])` on their element without knowing

@@ -219,8 +219,8 @@ def teasers_mjml(value, ctx):
             '<mj-image src="{}" alt="{}" href="{}" width="{}px" padding="8px 20px 0" />',
             teaser.image_url, teaser.image_alt, teaser.url, TEASER_DISPLAY_WIDTH,
         ) if teaser.image_url else ""
-        meta = format_html('<p style="margin:0 0 4px;font-size:14px;color:#444444;">{}</p>', teaser.meta) \
-            if teaser.meta else ""
+        meta = format_html('<p style="margin:0 0 4px;font-size:14px;color:#444444;">{}</p>', teaser.meta_html) \
+            if teaser.meta_html else ""
         # A teaser that fell back to Italian says so to screen readers and keeps its own direction; so does a title
         # or summary of a translation still in Italian.
         body = format_html(

@@ -8,10 +8,12 @@ from dataclasses import dataclass
 
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 from cms.languages import ContentLanguage, get_content_language
 from content_models.kernel.presentation import page_summary, page_summary_field
-from content_models.kernel.untranslated import untranslated_of
+from content_models.kernel.untranslated import field_text, lang_span, untranslated_of
 from media.renditions import ORIGINAL_SPEC, rendition_get
 
 from .context import RenderContext
@@ -27,7 +29,8 @@ class Teaser:
     summary: str
     url: str
     language: ContentLanguage  # the language the page was actually served in
-    meta: str = ""
+    meta: str = ""  # plain text; meta_html marks a place still in the source's language
+    meta_html: SafeString = SafeString("")
     image_url: str = ""
     image_alt: str = ""
     # ` lang="it" dir="ltr"` when the title or summary of a translation is still the source's (else "").
@@ -40,13 +43,17 @@ def served_page(page, ctx: RenderContext):
     return ctx.reader.page(page.pk, ctx.locale.pk) if page is not None else None
 
 
-def _meta(page) -> str:
+def _meta(page) -> tuple[str, SafeString]:
+    """"<date> · <place>" of an event, as text and as escaped HTML (its place in a `<span lang dir>` when it is
+    still in the source's language)."""
     start = getattr(page, "start", None)
     if start is None:  # only events have a time and a place
-        return ""
+        return "", SafeString("")
     when = date_format(timezone.localtime(start), "DATE_FORMAT" if page.all_day else "DATETIME_FORMAT")
-    where = page.venue_name or page.municipality
-    return f"{when} · {where}" if where else when
+    where = field_text(page, "venue_name") or field_text(page, "municipality")
+    if not where:
+        return when, format_html("{}", when)
+    return f"{when} · {where}", format_html("{} · {}", when, lang_span(where))
 
 
 def teaser_for(page, ctx: RenderContext, *, with_image: bool = True) -> Teaser | None:
@@ -64,13 +71,14 @@ def teaser_for(page, ctx: RenderContext, *, with_image: bool = True) -> Teaser |
             image_alt = image.default_alt_text
     # A teaser that fell back to Italian has its date in Italian too, not in the edition's language.
     with translation.override(language.code):
-        meta = _meta(served)
+        meta, meta_html = _meta(served)
     return Teaser(
         title=served.title,
         summary=page_summary(served),
         url=ctx.reader.page_url(served),
         language=language,
         meta=meta,
+        meta_html=meta_html,
         image_url=image_url,
         image_alt=image_alt,
         title_attrs=untranslated_of(served).html_attrs("title"),

@@ -33,6 +33,10 @@ def url_text(url: str) -> SafeString:
 
 
 def ltr(text: str) -> SafeString:
+    """Numbers and Latin runs kept left to right; a string still in its source's language also says which."""
+    language = getattr(text, "language", None)  # an UntranslatedText (field_text, untranslated_stream)
+    if language:
+        return format_html('<span lang="{}" dir="ltr">{}</span>', language, text)
     return format_html('<span dir="ltr">{}</span>', text)
 
 

@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from cms.languages import ContentLanguage
+from content_models.kernel.untranslated import lang_attrs
 
 from ..content import ContentSnapshot
 from .assets import Assets
@@ -34,8 +35,8 @@ class RenderContext:
             return SafeString("")
         url = self.assets.image_url(image)
         if url is None:
-            return format_html('<p class="missing-image">{}</p>', alt)
-        return format_html('<img class="{}" src="{}" alt="{}">', css_class, url, alt)
+            return format_html('<p class="missing-image"{}>{}</p>', lang_attrs(alt), alt)
+        return format_html('<img class="{}" src="{}" alt="{}"{}>', css_class, url, alt, lang_attrs(alt))
 
     def richtext(self, value) -> SafeString:
         def embedded(image, alt, _format_name):

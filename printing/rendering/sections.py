@@ -18,7 +18,7 @@ from django_countries import countries
 
 from content_models.choices import AREAS_OF_ACTIVITY, AUDIENCES, SERVICE_POINT_KINDS, SPOKEN_LANGUAGES
 from content_models.kernel.presentation import page_summary, page_summary_field
-from content_models.kernel.untranslated import untranslated_of, untranslated_stream
+from content_models.kernel.untranslated import field_text, lang_attrs, lang_span, untranslated_of, untranslated_stream
 from content_models.models import (
     AssociationPage,
     EventPage,
@@ -107,6 +107,15 @@ def _page_subject(page, ctx, kind) -> PrintedSubject:
     )
 
 
+def _joined(separator: str, parts) -> SafeString:
+    """Strings of a line ("venue, address, town"), each read with field_text: an untranslated one in its own span."""
+    return format_html_join(separator, "{}", ((lang_span(part),) for part in parts if part))
+
+
+def _fields_joined(obj, separator: str, *names: str) -> SafeString:
+    return _joined(separator, (field_text(obj, name) for name in names))
+
+
 def _main_figure(image, ctx, alt=None) -> SafeString:
     if image is None:
         return SafeString("")
@@ -162,30 +171,36 @@ def opening_hours_table(point, ctx) -> SafeString:
     )
 
 
-def point_address(point) -> str:
-    place = " ".join(part for part in (point.postcode, point.municipality) if part)
-    return ", ".join(
-        part for part in (point.address, f"{place} ({point.province})" if point.province else place) if part
-    )
+def point_address(point) -> SafeString:
+    place = _fields_joined(point, " ", "postcode", "municipality")
+    return _joined(", ", (
+        field_text(point, "address"), format_html("{} ({})", place, point.province) if point.province else place
+    ))
 
 
 def point_summary_html(point, ctx) -> SafeString:
     """A service point inside a service page: name, address, contacts, hours."""
     lines = contact_lines(
-        address=point_address(point), phone=point.phone, email=point.email, url=point.website
+        address=point_address(point), phone=field_text(point, "phone"), email=point.email, url=point.website
     )
     if point.languages_spoken:
         lines.append(
             format_html("{}: {}", labels.LANGUAGES_SPOKEN, _choices(point.languages_spoken, SPOKEN_LANGUAGES))
         )
-    notes = format_html("<p>{}</p>", point.opening_notes) if point.opening_notes else ""
+    notes = _notes(point, "opening_notes")
     return format_html(
-        '<div class="service-point"><p><strong>{}</strong><br>{}</p>{}{}</div>',
+        '<div class="service-point"><p><strong{}>{}</strong><br>{}</p>{}{}</div>',
+        untranslated_of(point).html_attrs("name"),
         point.name,
         mark_safe("<br>".join(lines)),
         opening_hours_table(point, ctx),
         notes,
     )
+
+
+def _notes(point, name: str) -> SafeString | str:
+    text = field_text(point, name)
+    return format_html("<p{}>{}</p>", lang_attrs(text), text) if text else ""
 
 
 def map_url(point) -> str:
@@ -205,11 +220,11 @@ def service_point_subject(point, ctx) -> PrintedSubject:
         title_attrs=untranslated_of(point).html_attrs("name"),
     )
     contacts = contact_lines(
-        address=point_address(point), phone=point.phone, email=point.email, url=point.website
+        address=point_address(point), phone=field_text(point, "phone"), email=point.email, url=point.website
     )
     subject.facts = [Fact(str(labels.ADDRESS), format_html("{}", point_address(point)))]
     if point.phone:
-        subject.facts.append(Fact(str(labels.PHONE), ltr(point.phone)))
+        subject.facts.append(Fact(str(labels.PHONE), ltr(field_text(point, "phone"))))
     subject.sections = [
         section
         for section in [
@@ -217,7 +232,7 @@ def service_point_subject(point, ctx) -> PrintedSubject:
             _section(
                 "opening_notes",
                 None,
-                format_html("<p>{}</p>", point.opening_notes) if point.opening_notes else "",
+                _notes(point, "opening_notes"),
             ),
             _section("contacts", labels.CONTACTS, format_html("<p>{}</p>", mark_safe("<br>".join(contacts)))),
             _section(
@@ -226,7 +241,7 @@ def service_point_subject(point, ctx) -> PrintedSubject:
             _section(
                 "accessibility",
                 labels.ACCESSIBILITY,
-                format_html("<p>{}</p>", point.accessibility_notes) if point.accessibility_notes else "",
+                _notes(point, "accessibility_notes"),
             ),
         ]
         if section
@@ -292,12 +307,12 @@ def event_subject(page, ctx) -> PrintedSubject:
     subject = _page_subject(page, ctx, labels.KIND_EVENT)
     subject.image = _main_figure(ctx.content.main_image(page), ctx)
     facts = [Fact(str(labels.WHEN), format_html("{}", event_when(page)))]
-    place = ", ".join(part for part in (page.venue_name, page.address, page.municipality) if part)
+    place = _fields_joined(page, ", ", "venue_name", "address", "municipality")
     if place:
-        facts.append(Fact(str(labels.WHERE), format_html("{}", place)))
+        facts.append(Fact(str(labels.WHERE), place))
     if page.online_url:
         facts.append(Fact(str(labels.ONLINE), url_text(page.online_url)))
-    facts.append(Fact(str(labels.COSTS), format_html("{}", page.cost or labels.FREE_OF_CHARGE)))
+    facts.append(Fact(str(labels.COSTS), lang_span(field_text(page, "cost")) if page.cost else format_html("{}", labels.FREE_OF_CHARGE)))
     organizer = ctx.content.served(page.organizer_id, ctx.code)
     if organizer is not None:
         facts.append(Fact(str(labels.ORGANISER), format_html("{}", organizer.title)))
@@ -332,11 +347,11 @@ def news_subject(page, ctx) -> PrintedSubject:
 def infographic_subject(page, ctx) -> PrintedSubject:
     subject = _page_subject(page, ctx, labels.KIND_INFOGRAPHIC)
     image = ctx.content.image(page.image_id)
-    subject.image = _main_figure(image, ctx, alt=page.alt_text) if image is not None else SafeString("")
+    subject.image = _main_figure(image, ctx, alt=field_text(page, "alt_text")) if image is not None else SafeString("")
     figures = [child.value for child in untranslated_stream(page, "key_figures")]
     subject.poster_figures = key_figures_list_html(figures, ctx) if figures else SafeString("")
     subject.facts = [
-        Fact(str(labels.DATA_SOURCE), format_html("{}", page.data_source)),
+        Fact(str(labels.DATA_SOURCE), lang_span(field_text(page, "data_source"))),
         Fact(str(labels.DATA_DATE), _date(page.data_date)),
     ]
     document = ctx.content.document(page.document_id)
@@ -362,8 +377,8 @@ def association_subject(page, ctx) -> PrintedSubject:
     subject = _page_subject(page, ctx, labels.KIND_ASSOCIATION)
     logo = ctx.content.image(page.logo_id)
     subject.image = _main_figure(logo, ctx) if logo is not None else SafeString("")
-    place = ", ".join(part for part in (page.address, page.municipality) if part)
-    contacts = contact_lines(address=place, phone=page.phone, email=page.email, url=page.website)
+    place = _fields_joined(page, ", ", "address", "municipality")
+    contacts = contact_lines(address=place, phone=field_text(page, "phone"), email=page.email, url=page.website)
     social = format_html_join(
         "", "{}", ((registry.renderer_for(child.block)(child.value, ctx),) for child in page.social_links)
     )

@@ -168,3 +168,22 @@ def test_untranslated_parts_of_a_published_translation_keep_their_language(secti
     })
     assert not untranslated_of(translated) and 'lang="it"' not in translated.audience_details
     assert 'lang="it"' not in translated.make_preview_request().content.decode()
+
+
+@pytest.mark.django_db
+def test_untranslated_plain_fields_keep_their_language_in_previews(sections):
+    """Issue 12, item 3: any plain field shown, not only a title or a summary: an event's venue and a help desk's
+    opening notes still in Italian are marked; its translated cost and accessibility notes are not."""
+    from content_models.models import EventIndexPage
+    from tests.factories.content import event_and_desk_partly_translated
+
+    _event, arabic_event, _desk, arabic_desk = event_and_desk_partly_translated(sections[EventIndexPage])
+
+    html = arabic_event.make_preview_request().content.decode()
+    assert '<dd><span lang="it" dir="ltr">Sala Rossa</span>, <span lang="it" dir="ltr">Genova</span></dd>' in html
+    assert "<dd>الدخول 5 يورو</dd>" in html
+
+    html = arabic_desk.make_preview_request().content.decode()
+    assert "<h1>مكتب المركز</h1>" in html
+    assert '<p lang="it" dir="ltr">Chiuso ad agosto.</p>' in html
+    assert "<p>مدخل بدون درج.</p>" in html

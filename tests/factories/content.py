@@ -187,6 +187,23 @@ def service_partly_translated(parent, code: str = "ar"):
     return italian, translation
 
 
+def event_and_desk_partly_translated(parent, code: str = "ar"):
+    """(Italian event, its published translation, Italian help desk, its translation into `code`), their plain
+    fields half translated: the event's title and cost, the desk's name and accessibility notes are; the event's
+    venue and the desk's opening notes are still Italian (issue 12, item 3)."""
+    event = EventPageFactory(parent=parent, title="Festa dei popoli", slug="festa-popoli", venue_name="Sala Rossa",
+                             address="", cost="Ingresso 5 euro")
+    desk = ServicePointFactory(name="Sportello Centro", opening_notes="Chiuso ad agosto.",
+                               accessibility_notes="Ingresso senza gradini.")
+    return (
+        event,
+        translation_sync(event, code, {"Festa dei popoli": "مهرجان الشعوب", "Ingresso 5 euro": "الدخول 5 يورو"}),
+        desk,
+        translation_sync(desk, code, {"Sportello Centro": "مكتب المركز",
+                                      "Ingresso senza gradini.": "مدخل بدون درج."}),
+    )
+
+
 def page_hide(page, state: str):
     """Put a published page into `state` the way Wagtail (or its scheduler) would: draft, unpublished, expired,
     scheduled, or restricted by password, login or groups. Returns the page."""
