@@ -129,22 +129,27 @@ def test_arabic_edition_is_right_to_left_and_falls_back_to_italian_teasers(secti
 @pytest.mark.django_db
 def test_italian_left_in_an_arabic_edition_or_page_keeps_its_language(sections):
     """Issue 12, item 3: the edition's own untranslated subject, paragraph, heading and FAQ question, and a teaser's
-    untranslated summary are marked Italian, left to right and left-aligned; what was translated is not."""
+    untranslated summary and an event teaser's untranslated venue are marked Italian, left to right and
+    left-aligned; what was translated is not."""
     from content_models.models import ServiceIndexPage
     from tests.factories import service_partly_translated, translation_sync
-    from tests.factories.content import ARABIC_TITLE
+    from tests.factories.content import ARABIC_TITLE, event_and_desk_partly_translated
 
     service, _arabic_service = service_partly_translated(sections[ServiceIndexPage])
+    event, *_others = event_and_desk_partly_translated(sections[EventIndexPage])
     issue = publish_issue(body=[
         ("paragraph", "<p>Novità di settembre.</p><p>I corsi ripartono.</p>"),
-        ("teasers", {"title": "", "pages": [service], "show_images": False}),
+        ("teasers", {"title": "", "pages": [service, event], "show_images": False}),
         ("heading", {"text": "Da sapere", "level": "h2"}),
         ("faq", {"title": "", "items": [{"question": "È gratis?", "answer": "<p>Sì.</p>"},
                                         {"question": "Serve il permesso?", "answer": "<p>No.</p>"}]}),
     ])
     arabic = translation_sync(issue, "ar", {"Novità di settembre.": "جديد سبتمبر.", "È gratis?": "هل هو مجاني؟"})
 
-    html = collapsed(render_edition(arabic).html)
+    edition = render_edition(arabic)
+    html = collapsed(edition.html)
+    assert '· <span lang="it" dir="ltr" style="text-align: left;">Sala Rossa</span></p>' in html  # an event's place
+    assert " · Sala Rossa\n" in edition.text
     # Marked Italian, it also starts on its own side (left), not on the Arabic container's (right).
     assert ('<p style="display: block;margin: 0 0 12px;">جديد سبتمبر.</p><p dir="ltr" lang="it" '
             'style="display: block;text-align: left;margin: 0 0 12px;">I corsi ripartono.</p>') in html

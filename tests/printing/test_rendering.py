@@ -135,3 +135,21 @@ def test_italian_left_in_an_arabic_leaflet_keeps_its_language(service_index):
     assert '<h2 dir="ltr" lang="it">Dove</h2>' in html
     assert '<p class="step-title">احجز الاختبار</p>' in html
     assert '<p class="step-title" dir="ltr" lang="it">Porta i documenti</p>' in html
+
+
+
+def test_italian_plain_fields_left_in_arabic_print_keep_their_language(sections):
+    """Issue 12, item 3: an event's venue and a help desk's opening notes still in Italian are marked on paper; the
+    translated cost and accessibility notes are not."""
+    from content_models.models import EventIndexPage
+    from tests.factories.content import event_and_desk_partly_translated
+
+    _event, arabic_event, _desk, arabic_desk = event_and_desk_partly_translated(sections[EventIndexPage])
+
+    html = edition_document(arabic_event, Edition("ar", "a4"), ContentSnapshot()).html
+    assert '<span dir="ltr" lang="it">Sala Rossa</span>, <span dir="ltr" lang="it">Genova</span>' in html
+    assert 'الدخول <span dir="ltr">5</span> يورو' in html and 'lang="it">الدخول' not in html
+
+    html = edition_document(arabic_desk, Edition("ar", "a4"), ContentSnapshot()).html
+    assert '<p dir="ltr" lang="it">Chiuso ad agosto.</p>' in html
+    assert "<p>مدخل بدون درج.</p>" in html and 'lang="it">مكتب المركز' not in html
