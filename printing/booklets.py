@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 
 from cms.languages import get_content_language
 from cms.tasks import task_enqueue
+from content_models.kernel.untranslated import field_text
 from content_models.models import ServicePage
 
 from .content import ContentSnapshot
@@ -76,10 +77,10 @@ def _titles(booklet: PrintBooklet, content: ContentSnapshot) -> tuple[str, str]:
     with translation.override(language):
         if booklet.selection == BookletSelection.SERVICE_POINT and booklet.service_point is not None:
             point = content.snippet_in(booklet.service_point, language)
-            return booklet.title or point.name, str(labels.SERVICES_AT_THIS_DESK)
+            return booklet.title or field_text(point, "name"), str(labels.SERVICES_AT_THIS_DESK)
         if booklet.selection == BookletSelection.TOPIC and booklet.topic is not None:
             topic = content.snippet_in(booklet.topic, language)
-            return booklet.title or topic.name, str(labels.SERVICES_ON_TOPIC % {"topic": topic.name})
+            return booklet.title or field_text(topic, "name"), str(labels.SERVICES_ON_TOPIC % {"topic": topic.name})
         return booklet.title or str(labels.CONTENTS), get_content_language(language).native_name
 
 
