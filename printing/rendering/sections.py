@@ -312,7 +312,8 @@ def event_subject(page, ctx) -> PrintedSubject:
         facts.append(Fact(str(labels.WHERE), place))
     if page.online_url:
         facts.append(Fact(str(labels.ONLINE), url_text(page.online_url)))
-    facts.append(Fact(str(labels.COSTS), lang_span(field_text(page, "cost")) if page.cost else format_html("{}", labels.FREE_OF_CHARGE)))
+    cost = lang_span(field_text(page, "cost")) if page.cost else format_html("{}", labels.FREE_OF_CHARGE)
+    facts.append(Fact(str(labels.COSTS), cost))
     organizer = ctx.content.served(page.organizer_id, ctx.code)
     if organizer is not None:
         facts.append(Fact(str(labels.ORGANISER), format_html("{}", organizer.title)))
