@@ -4,7 +4,7 @@
 import pytest
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
-from tests.factories import EventPageFactory, ImageFactory, NewsPageFactory, TopicFactory, page_hide
+from tests.factories import EventPageFactory, ImageFactory, NewsPageFactory, TopicFactory, image_saved, page_hide
 
 from .feeds_support import INDEXES, empty_cache
 
@@ -66,7 +66,7 @@ def test_images_in_a_private_collection_never_leave(client, sections):
     inner = private.add_child(name="Dentro")
     CollectionViewRestriction.objects.create(collection=private, restriction_type="login")
     image = ImageFactory(collection=inner, description=MARKER, title=MARKER)
-    public = ImageFactory(description="Pubblica")
+    public = image_saved(description="Pubblica")  # its renditions made, as after an upload (reads make none)
     NewsPageFactory(parent=sections[INDEXES["news"]], title="Con immagini", main_image=image, body=[
         ("image", {"image": image, "caption": "", "alt_text": MARKER}),
         ("image", {"image": public, "caption": "", "alt_text": ""}),
