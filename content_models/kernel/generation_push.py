@@ -109,17 +109,26 @@ class GenerationListener:
             self._epoch += 1
             self._alive_at = time.monotonic()
         while not stop.is_set():
-            received = sum(1 for _ in raw.notifies(timeout=HEARTBEAT_SECONDS))
+            # Each notification is acted on the moment it arrives: `notifies(timeout=...)` keeps yielding until the
+            # timeout ends, so counting them first would keep a stale row trusted for up to a heartbeat (the load
+            # run saw stale answers right after publishes that way).
+            for _ in raw.notifies(timeout=HEARTBEAT_SECONDS):
+                self.forget()
+                if stop.is_set():
+                    break
             raw.execute("SELECT 1")
             with self._lock:
-                if received:
-                    self._epoch += 1
-                    self._kept = None
                 self._alive_at = time.monotonic()
 
     def stop(self) -> None:
         """Stop this process's thread and close its connection (tests); the next reader starts another."""
         self._stop.set()
+        if self._thread is not None and self._thread.is_alive():
+            try:  # wake the thread from its wait (it stops at the next notification or heartbeat)
+                with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+                    cursor.execute(f"NOTIFY {CHANNEL}")
+            except Exception:  # noqa: BLE001 - best effort: the heartbeat ends the wait anyway
+                pass
         if self._thread is not None:
             self._thread.join(timeout=HEARTBEAT_SECONDS * 3)
         with self._lock:

@@ -8,6 +8,7 @@ import pytest
 from django.db import connection, connections, transaction
 from django.utils import timezone
 
+from content_models.kernel import generation_push
 from content_models.kernel.generation import content_generation_bump, content_state_read
 from content_models.kernel.generation_push import CHANNEL, generation_listener
 from content_models.models import ContentGeneration
@@ -61,10 +62,16 @@ def test_readers_and_writers_cope_with_a_flushed_table(news_index):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_on_postgresql_the_kept_generation_follows_commits_made_elsewhere(settings, django_assert_num_queries):
+def test_on_postgresql_the_kept_generation_follows_commits_made_elsewhere(
+    settings, django_assert_num_queries, monkeypatch
+):
     if connection.vendor != "postgresql":
         pytest.skip("LISTEN/NOTIFY is PostgreSQL's; SQLite reads the row, a local call")
     settings.CONTENT_GENERATION_LISTEN = True
+    # Heartbeats far apart: a notification must be acted on when it arrives, not when the listener's wait ends
+    # (counting a wait's notifications first kept a stale row trusted for up to a heartbeat).
+    monkeypatch.setattr(generation_push, "HEARTBEAT_SECONDS", 60.0)
+    monkeypatch.setattr(generation_push, "TRUST_SECONDS", 120.0)
     listener = generation_listener()
     table = ContentGeneration._meta.db_table
 
