@@ -7,7 +7,6 @@ and the servers are stopped whatever happens.
 """
 
 import os
-import socket
 import sqlite3
 import subprocess
 import sys

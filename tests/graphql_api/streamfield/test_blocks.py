@@ -7,7 +7,7 @@ from content_models.blocks import BodyStreamBlock
 from graphql_api.schema import check_mappings
 from graphql_api.streamfield.registry import BlockRegistry, UnmappedBlockError
 from graphql_api.streamfield.types import LEAF_BLOCKS, registry
-from tests.factories import DocumentFactory, ImageFactory, NewsPageFactory, ServicePageFactory, image_saved
+from tests.factories import DocumentFactory, NewsPageFactory, ServicePageFactory, image_saved
 
 BODY = """
 query ($path: String!, $locale: String) {
