@@ -88,7 +88,7 @@ graphiql-for-test: system-packages
 test-only: translations
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-# The same suite against a real PostgreSQL on loopback (what .ci/run does after `make test`).
+# The same suite against a real PostgreSQL on loopback (what .ci/run does beside `make test`).
 test-postgres: install-test translations
 	DATABASE_URL="$$(scripts/postgres.sh start)" $(BIN)/pytest
 
