@@ -31,6 +31,9 @@ class StateMemo:
         self.page_models: dict[int, type] = {}
         self.translation_models: dict[object, type] = {}
         self.path_models: dict[tuple[int, str], type] = {}
+        # Page id -> translation key (None: no such page), whatever the page's state: a page keeps its key for
+        # life, and creating or deleting a page starts a new state. Saves the key lookup of every reference read.
+        self.page_translation_keys: dict[int, object] = {}
 
     def remember_models(self, pages) -> None:
         for page in pages:

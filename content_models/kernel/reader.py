@@ -54,7 +54,7 @@ class ContentReader:
         self.memo: StateMemo = state_memo(state.stamp if state is not None else None)
         self._images: dict[int, object] = {}
         self._documents: dict[int, object] = {}
-        self._translation_keys: dict[int, object] = {}  # page id -> translation key (None: no such page)
+        self._translation_keys: dict[int, object] = self.memo.page_translation_keys
         self._served: dict[tuple[object, int], object] = {}  # (translation key, locale id) -> public page
 
     # --- Locales ---------------------------------------------------------------------------------------------
@@ -194,6 +194,14 @@ class ContentReader:
         if not all(key in translation_models for key in translation_keys):
             return None
         return {known_models[page_id] for page_id in page_ids} | {translation_models[key] for key in translation_keys}
+
+    def specific_by_id(self, page_ids: Iterable[int]) -> dict:
+        """These pages as their specific models, by id, in one query, with no visibility rule (for ids a public
+        query found: search hits). Once the content state has served them, only their models' tables are joined."""
+        page_ids = set(page_ids)
+        pages = specific_pages(Page.objects.filter(pk__in=page_ids), self._models_of(page_ids, set()))
+        self.memo.remember_models(pages)
+        return {page.pk: page for page in pages}
 
     def served_page(self, page_id: int | None, locale_id: int) -> Served | None:
         """A page pointed at, as a reader of `locale_id` gets it (fallback.py), or None when it is not public."""

@@ -7,7 +7,6 @@ from graphql_api.conf import api_setting
 from graphql_api.connection import ApiConnection, connection
 from graphql_api.errors import ApiError, ErrorCode
 from content_models.kernel.fallback import in_locale
-from content_models.kernel.specific import specific_pages
 from graphql_api.loaders import RequestLoader
 from graphql_api.pages.types import PageInterface
 from insights.demand import search_signal
@@ -38,8 +37,8 @@ class SearchHits:
         if self._on_first_slice is not None and not item.start:
             self._on_first_slice(len(hits))
             self._on_first_slice = None
-        # One query per page type of the slice, not per hit; the rank order is kept.
-        pages = {page.pk: page for page in specific_pages(Page.objects.filter(pk__in=[hit.pk for hit in hits]))}
+        # One query for the slice, not one per hit; the rank order is kept.
+        pages = self._loader.reader.specific_by_id(hit.pk for hit in hits)
         return [
             self._loader.serve(
                 pages[hit.pk], is_fallback=hit.locale_id != self._locale_id, for_locale_id=self._locale_id
