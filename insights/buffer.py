@@ -6,22 +6,21 @@ dict grows past INSIGHTS_BUFFER_MAX_KEYS): to the database directly ("memory"), 
 process at a time writes every process's counts to the database ("redis", sinks.py). gunicorn's worker_exit
 hook and the interpreter's exit flush what is left; a process killed outright loses at most one interval.
 
-The thread starts with the first signal a process records, so a forked worker starts its own (the dict is
-emptied in a child: the parent's counts are the parent's to flush).
+The thread, fork safety and exit flush are cms/periodic_flush.py's: the thread starts with the first signal a
+process records, so a forked worker starts its own (the dict is emptied in a child: the parent's counts are the
+parent's to flush).
 """
 
-import atexit
 import contextlib
 import contextvars
 import datetime
 import logging
-import os
-import threading
 import time
 
 from django.conf import settings
-from django.db import connections
 from django.utils import timezone
+
+from cms.periodic_flush import PeriodicFlushBuffer, process_wide
 
 logger = logging.getLogger(__name__)
 
@@ -40,17 +39,17 @@ def recording_day(day: datetime.date):
         _day_override.reset(token)
 
 
-class Buffer:
+class Buffer(PeriodicFlushBuffer):
     """Counts per (day, kind, locale, subject): [signals, flagged signals, last value]."""
 
+    interval_setting = "INSIGHTS_FLUSH_SECONDS"
+    thread_name = "insights-flush"
+
     def __init__(self):
-        self._lock = threading.Lock()
+        super().__init__()
         self._counts: dict[tuple, list[int]] = {}
-        self._pid = os.getpid()
         self._day: datetime.date | None = None
         self._day_ends = 0.0
-        self._thread: threading.Thread | None = None
-        self._wake = threading.Event()
         self._last_prune = 0.0
         self.dropped = 0
         self.failures = 0
@@ -60,8 +59,7 @@ class Buffer:
         day = self._today()
         limit = settings.INSIGHTS_BUFFER_MAX_KEYS
         with self._lock:
-            if self._pid != os.getpid():
-                self._forked()
+            self._own()
             counts = self._counts
             for signal in signals:
                 if signal is None:
@@ -78,10 +76,9 @@ class Buffer:
                 else:
                     self.dropped += 1
             size = len(counts)
-        if self._thread is None:
-            self._start()
+        self._start_once()
         if size >= limit:
-            self._wake.set()
+            self.flush_soon()
 
     def _today(self) -> datetime.date:
         override = _day_override.get()
@@ -102,8 +99,7 @@ class Buffer:
     def take(self) -> dict[tuple, list[int]]:
         """Everything counted so far, leaving the buffer empty."""
         with self._lock:
-            if self._pid != os.getpid():
-                self._forked()
+            self._own()
             counts, self._counts = self._counts, {}
             return counts
 
@@ -123,35 +119,35 @@ class Buffer:
     def __len__(self) -> int:
         return len(self._counts)
 
-    def _forked(self) -> None:
+    def _drop_inherited(self) -> None:
         self._counts = {}
-        self._pid = os.getpid()
-        self._thread = None
-        self._wake = threading.Event()
 
-    def _start(self) -> None:
-        interval = settings.INSIGHTS_FLUSH_SECONDS
-        with self._lock:
-            if self._thread is not None or interval <= 0:
-                self._thread = self._thread or _NO_THREAD
-                return
-            self._thread = threading.Thread(target=self._run, args=(interval,), name="insights-flush", daemon=True)
-        self._thread.start()
+    def flush(self) -> int:
+        """Hand the counts on (database, or Redis and then the database); returns how many counters.
 
-    def _run(self, interval: float) -> None:
-        while True:
-            self._wake.wait(interval)
-            self._wake.clear()
-            flush(self)
-            if time.time() - self._last_prune >= PRUNE_EVERY_SECONDS:
-                self._last_prune = time.time()
-                _prune_quietly()
-            # Connections are per thread: this one's would otherwise stay open between flushes.
-            connections.close_all()
+        Never raises: counts that could not be written go back into the buffer for the next flush.
+        """
+        from .sinks import sink
+
+        counts = self.take()
+        if self.dropped:
+            logger.warning("Insights buffer full: %d signals dropped since the last flush", self.dropped)
+            self.dropped = 0
+        try:
+            return sink().write(counts)
+        except Exception:  # noqa: BLE001
+            logger.warning("Insights counts not written: kept for the next flush", exc_info=True)
+            self.give_back(counts)
+            return 0
+
+    def tick(self) -> None:
+        self.flush()  # even with nothing counted here: with Redis, this drains every other process's counts
+        if time.time() - self._last_prune >= PRUNE_EVERY_SECONDS:
+            self._last_prune = time.time()
+            _prune_quietly()
 
 
-_NO_THREAD = threading.Thread()  # marks "started" when INSIGHTS_FLUSH_SECONDS is 0: flushes are explicit
-_buffer = Buffer()
+_buffer = process_wide(Buffer())
 
 
 def process_buffer() -> Buffer:
@@ -159,23 +155,8 @@ def process_buffer() -> Buffer:
 
 
 def flush(buffer: Buffer | None = None) -> int:
-    """Hand the buffer's counts on (database, or Redis and then the database); returns how many counters.
-
-    Never raises: counts that could not be written go back into the buffer for the next flush.
-    """
-    from .sinks import sink
-
-    buffer = buffer or _buffer
-    counts = buffer.take()
-    if buffer.dropped:
-        logger.warning("Insights buffer full: %d signals dropped since the last flush", buffer.dropped)
-        buffer.dropped = 0
-    try:
-        return sink().write(counts)
-    except Exception:  # noqa: BLE001
-        logger.warning("Insights counts not written: kept for the next flush", exc_info=True)
-        buffer.give_back(counts)
-        return 0
+    """Hand this process's counts (or `buffer`'s) on now; returns how many counters. Never raises."""
+    return (_buffer if buffer is None else buffer).flush()
 
 
 def _prune_quietly() -> None:
@@ -185,9 +166,3 @@ def _prune_quietly() -> None:
         counts_prune()
     except Exception:  # noqa: BLE001
         logger.warning("Insights pruning failed: retried tomorrow", exc_info=True)
-
-
-@atexit.register
-def _flush_at_exit() -> None:
-    if len(_buffer):
-        flush(_buffer)

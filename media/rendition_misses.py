@@ -4,9 +4,10 @@ Why not enqueue from the request: with the database task backend (django-tasks-d
 with the immediate backend (development) it makes the rendition right there; either way the read would write. A
 request only adds (image id, filter spec) to a set, under a lock held for microseconds. A thread of the same
 process wakes every MEDIA_RENDITION_MISSES_FLUSH_SECONDS and enqueues one `media.tasks.renditions_make` for all
-the misses noted since, on its own database connection, outside any request's transaction (the pattern of
-insights/buffer.py). A miss enqueued in the last MEDIA_RENDITION_MISSES_RETRY_SECONDS is not enqueued again, so a
-crawler hammering one page costs one task, not one per request; the task itself skips what exists by then.
+the misses noted since, on its own database connection, outside any request's transaction (the thread, its fork
+safety and the flush at exit are cms/periodic_flush.py's, shared with insights/buffer.py). A miss enqueued in the
+last MEDIA_RENDITION_MISSES_RETRY_SECONDS is not enqueued again, so a crawler hammering one page costs one task,
+not one per request; the task itself skips what exists by then.
 
 The set is bounded (MAX_PENDING): past it, misses are dropped and counted; they are found again by the next read,
 and the release step (`manage.py renditions_fill`) fills every named rendition anyway. A process killed outright
@@ -15,14 +16,12 @@ loses at most one interval of misses, for the same reason harmless.
 With MEDIA_RENDITION_MISSES_FLUSH_SECONDS = 0 there is no thread: `misses_flush()` is called explicitly (tests).
 """
 
-import atexit
 import logging
-import os
-import threading
 import time
 
 from django.conf import settings
-from django.db import connections
+
+from cms.periodic_flush import PeriodicFlushBuffer, process_wide
 
 logger = logging.getLogger(__name__)
 
@@ -30,26 +29,25 @@ MAX_PENDING = 2000
 TASK_PATH = "media.tasks.renditions_make"
 
 
-class MissBuffer:
+class MissBuffer(PeriodicFlushBuffer):
+    interval_setting = "MEDIA_RENDITION_MISSES_FLUSH_SECONDS"
+    thread_name = "rendition-misses"
+
     def __init__(self):
-        self._lock = threading.Lock()
+        super().__init__()
         self._pending: set[tuple[int, str]] = set()
         self._enqueued: dict[tuple[int, str], float] = {}  # miss -> when it was last enqueued (monotonic)
-        self._pid = os.getpid()
-        self._thread: threading.Thread | None = None
         self.dropped = 0
 
     # --- The request side: no I/O --------------------------------------------------------------------------------
     def add(self, image_id: int, spec: str) -> None:
         with self._lock:
-            if self._pid != os.getpid():
-                self._forked()
+            self._own()
             if len(self._pending) < MAX_PENDING:
                 self._pending.add((image_id, spec))
             else:
                 self.dropped += 1
-        if self._thread is None:
-            self._start()
+        self._start_once()
 
     # --- The flushing side ---------------------------------------------------------------------------------------
     def take(self) -> list[tuple[int, str]]:
@@ -57,8 +55,7 @@ class MissBuffer:
         now = time.monotonic()
         retry = settings.MEDIA_RENDITION_MISSES_RETRY_SECONDS
         with self._lock:
-            if self._pid != os.getpid():
-                self._forked()
+            self._own()
             pending, self._pending = self._pending, set()
             self._enqueued = {miss: at for miss, at in self._enqueued.items() if now - at < retry}
             fresh = sorted(miss for miss in pending if miss not in self._enqueued)
@@ -80,35 +77,30 @@ class MissBuffer:
     def __len__(self) -> int:
         return len(self._pending)
 
-    def _forked(self) -> None:
+    def _drop_inherited(self) -> None:
         self._pending, self._enqueued = set(), {}
-        self._pid = os.getpid()
-        self._thread = None
 
-    def _start(self) -> None:
-        interval = settings.MEDIA_RENDITION_MISSES_FLUSH_SECONDS
-        with self._lock:
-            if self._thread is not None:
-                return
-            if interval <= 0:
-                self._thread = _NO_THREAD
-                return
-            self._thread = threading.Thread(
-                target=self._run, args=(interval,), name="rendition-misses", daemon=True
-            )
-        self._thread.start()
+    def flush(self) -> int:
+        """Enqueue one task for the misses noted since the last flush; how many. Never raises."""
+        from cms.tasks import task_get
 
-    def _run(self, interval: float) -> None:
-        while True:
-            time.sleep(interval)
-            if len(self):
-                misses_flush(self)
-                # Connections are per thread: this one's would otherwise stay open between flushes.
-                connections.close_all()
+        if self.dropped:
+            logger.warning("Rendition misses: %d dropped since the last flush (the buffer was full)", self.dropped)
+            self.dropped = 0
+        misses = self.take()
+        if not misses:
+            return 0
+        try:
+            task_get(TASK_PATH).enqueue([list(miss) for miss in misses])
+        except Exception:  # noqa: BLE001 - a queue that refuses the work: the next read notes the misses again
+            logger.warning("Rendition misses not enqueued: %d will be noted again by the next read", len(misses),
+                           exc_info=True)
+            self.forget(misses)
+            return 0
+        return len(misses)
 
 
-_NO_THREAD = threading.Thread()  # marks "started" when MEDIA_RENDITION_MISSES_FLUSH_SECONDS is 0
-_buffer = MissBuffer()
+_buffer = process_wide(MissBuffer())
 
 
 def process_misses() -> MissBuffer:
@@ -121,27 +113,5 @@ def rendition_missed(image_id: int, spec: str) -> None:
 
 
 def misses_flush(buffer: MissBuffer | None = None) -> int:
-    """Enqueue one task for the misses noted since the last flush; how many. Never raises (it runs in a thread)."""
-    from cms.tasks import task_get
-
-    buffer = buffer or _buffer
-    if buffer.dropped:
-        logger.warning("Rendition misses: %d dropped since the last flush (the buffer was full)", buffer.dropped)
-        buffer.dropped = 0
-    misses = buffer.take()
-    if not misses:
-        return 0
-    try:
-        task_get(TASK_PATH).enqueue([list(miss) for miss in misses])
-    except Exception:  # noqa: BLE001 - a queue that refuses the work: the next read notes the misses again
-        logger.warning("Rendition misses not enqueued: %d will be noted again by the next read", len(misses),
-                       exc_info=True)
-        buffer.forget(misses)
-        return 0
-    return len(misses)
-
-
-@atexit.register
-def _flush_at_exit() -> None:
-    if len(_buffer):
-        misses_flush(_buffer)
+    """Enqueue one task for this process's misses (or `buffer`'s) now; how many. Never raises."""
+    return (_buffer if buffer is None else buffer).flush()

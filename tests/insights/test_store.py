@@ -5,6 +5,7 @@ import uuid
 
 import pytest
 
+from cms.periodic_flush import NO_THREAD
 from insights import buffer as buffer_module
 from insights.buffer import Buffer, flush, recording_day
 from insights.demand import not_found_signal, page_signal, search_signal, signals_record
@@ -65,7 +66,7 @@ def test_recording_is_off_when_switched_off(settings):
 def test_a_flood_of_new_terms_cannot_fill_the_memory(settings):
     settings.INSIGHTS_BUFFER_MAX_KEYS = 10
     buffer = Buffer()
-    buffer._thread = buffer_module._NO_THREAD
+    buffer._thread = NO_THREAD
     buffer.add([search_signal(f"termine casuale {index}", "it", 0) for index in range(100)])
     assert len(buffer) == 20 and buffer.dropped == 80
     buffer.add([search_signal("termine casuale 1", "it", 0)])  # a known term still counts
@@ -106,7 +107,7 @@ def test_with_redis_counts_of_several_processes_are_written_once(settings, redis
     client = redis.Redis.from_url(redis_url)
     worker_a, worker_b = Buffer(), Buffer()
     for worker in (worker_a, worker_b):
-        worker._thread = buffer_module._NO_THREAD
+        worker._thread = NO_THREAD
         with recording_day(DAY):
             worker.add([search_signal("casa", "uk", 0), page_signal(KEY, "uk", is_fallback=True)])
     from insights.sinks import sink
