@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from wagtail.models import Collection, Page
 
 from cms.catalogues import compile_catalogues
@@ -201,9 +202,13 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture
 def artifacts_dir():
-    """Screenshots and other files a test leaves for people to look at (git-ignored)."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    return ARTIFACTS
+    """Screenshots and other files a test leaves for people to look at (git-ignored).
+
+    A pass on another database keeps a folder of its own (test-artifacts/postgresql/): CI runs its two passes side
+    by side, and a test that reads back what it wrote (a QR code from a rendered page) must read its own file."""
+    folder = ARTIFACTS if connection.vendor == "sqlite" else ARTIFACTS / connection.vendor
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 @pytest.fixture

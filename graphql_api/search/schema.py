@@ -3,10 +3,10 @@ from collections.abc import Iterable
 import strawberry
 from wagtail.models import Page
 
+from content_models.kernel.fallback import in_locale
 from graphql_api.conf import api_setting
 from graphql_api.connection import ApiConnection, connection
 from graphql_api.errors import ApiError, ErrorCode
-from content_models.kernel.fallback import in_locale
 from graphql_api.loaders import RequestLoader
 from graphql_api.pages.types import PageInterface
 from insights.demand import search_signal
