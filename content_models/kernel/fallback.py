@@ -13,7 +13,9 @@ place, a fallback like any other.
 import dataclasses
 from collections.abc import Mapping
 
-from django.db.models import Q, QuerySet, Value
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import F, Func, OrderBy, Q, QuerySet, Value
+from django.db.models.lookups import Exact
 from wagtail.models import Locale
 
 from .untranslated import FIELD, serves_source_when_untranslated, untranslated_of
@@ -49,6 +51,51 @@ def is_served_translation(obj) -> bool:
     return not (serves_source_when_untranslated(type(obj)) and untranslated_of(obj).everything)
 
 
+def _first_key_is_indexed(query) -> bool:
+    """Whether the query is ordered first by a field with an index of its own (events: `start`)."""
+    if not query.order_by:
+        return False
+    first = query.order_by[0]
+    if isinstance(first, OrderBy) and isinstance(first.expression, F):
+        first = first.expression.name
+    if not isinstance(first, str):
+        return False
+    name = first.lstrip("-")
+    try:
+        field = query.model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    if not field.concrete:
+        return False
+    return field.db_index or any(list(index.fields[:1]) == [name] for index in field.model._meta.indexes)
+
+
+class _LocaleColumn(Func):
+    """`locale_id` in a listing's condition on it; `+locale_id` on SQLite when the listing's order has an index.
+
+    Given the locale index, SQLite's planner takes it for the locale condition (every row in one language: a large share) and
+    sorts every row of the locale in a temporary B-tree to find the first 50: the events listing took 5.9 ms at 10x
+    the content (28,000 pages) against 0.9 ms at 1x. The unary plus hides that index from the condition, so the
+    planner walks the order's index (`event_start_idx`) and stops after the page's rows: 0.4 ms at both sizes.
+    Ordered by a field without an index, the locale index remains the better start, and the column is left bare;
+    so it is on PostgreSQL, which plans both well. The plus also drops the column's affinity: compare it with
+    values of its own type (the locale's pk).
+    """
+
+    arity = 1
+    template = "%(expressions)s"
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        if _first_key_is_indexed(compiler.query):
+            extra_context["template"] = "+%(expressions)s"
+        return self.as_sql(compiler, connection, **extra_context)
+
+
+def _locale_is(locale: Locale) -> Q:
+    """The listed rows in `locale` (_LocaleColumn); subqueries on other rows say `locale=` and keep the index."""
+    return Q(Exact(_LocaleColumn(F("locale_id")), locale.pk))
+
+
 def in_locale(queryset: QuerySet, *, locale: Locale, default: Locale, fallback: bool) -> QuerySet:
     """Items of `queryset` in `locale`; with `fallback`, also default-locale items that have no such translation.
 
@@ -62,7 +109,7 @@ def in_locale(queryset: QuerySet, *, locale: Locale, default: Locale, fallback: 
         queryset = queryset.exclude(pk__in=untranslated)
     if fallback and locale.pk != default.pk:
         translated = queryset.filter(locale=locale).values("translation_key")
-        queryset = queryset.filter(Q(locale=locale) | (Q(locale=default) & ~Q(translation_key__in=translated)))
+        queryset = queryset.filter(_locale_is(locale) | (_locale_is(default) & ~Q(translation_key__in=translated)))
     else:
-        queryset = queryset.filter(locale=locale)
+        queryset = queryset.filter(_locale_is(locale))
     return queryset.annotate(**{REQUESTED_LOCALE: Value(locale.pk)})
