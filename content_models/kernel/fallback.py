@@ -73,13 +73,13 @@ def _first_key_is_indexed(query) -> bool:
 class _LocaleColumn(Func):
     """`locale_id` in a listing's condition on it; `+locale_id` on SQLite when the listing's order has an index.
 
-    Given the locale index, SQLite's planner takes it for the locale condition (every row in one language: a large share) and
-    sorts every row of the locale in a temporary B-tree to find the first 50: the events listing took 5.9 ms at 10x
-    the content (28,000 pages) against 0.9 ms at 1x. The unary plus hides that index from the condition, so the
-    planner walks the order's index (`event_start_idx`) and stops after the page's rows: 0.4 ms at both sizes.
-    Ordered by a field without an index, the locale index remains the better start, and the column is left bare;
-    so it is on PostgreSQL, which plans both well. The plus also drops the column's affinity: compare it with
-    values of its own type (the locale's pk).
+    Given the locale index, SQLite's planner takes it for the locale condition (every row in one language: a large
+    share) and sorts every row of the locale in a temporary B-tree to find the first 50: the events listing took
+    5.9 ms at 10x the content (28,000 pages) against 0.9 ms at 1x. The unary plus hides that index from the
+    condition, so the planner walks the order's index (`event_start_idx`) and stops after the page's rows: 0.4 ms at
+    both sizes. Ordered by a field without an index, the locale index remains the better start, and the column is
+    left bare; so it is on PostgreSQL, which plans both well. The plus also drops the column's affinity: compare it
+    with values of its own type (the locale's pk).
     """
 
     arity = 1
